@@ -1,0 +1,91 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings shared by every first-party target: Swift 6 language mode is the tools-version default;
+/// these add the upcoming features that keep C and third-party types from leaking across modules,
+/// and make every warning an error ("no warnings").
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+    // Expensive invariant checks (CSR offsets, partitions); on in debug builds and so in CI test runs.
+    .define("CONTEXTD_INTERNAL_CHECKS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "contextd",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "contextd", targets: ["contextd"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
+        .systemLibrary(
+            name: "CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "GraphAlgorithms", swiftSettings: strict),
+        .target(name: "ContextModel", swiftSettings: strict),
+
+        // L1
+        .target(
+            name: "ContextIngest",
+            dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(name: "ContextAnalysis", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
+        .target(name: "ContextSample", dependencies: ["ContextModel"], swiftSettings: strict),
+
+        // L2
+        .target(name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+        .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
+
+        // L3: one run, end to end.
+        .target(
+            name: "ContextPipeline",
+            dependencies: [
+                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+
+        // L5: the command line; commands only.
+        .executableTarget(
+            name: "contextd",
+            dependencies: [
+                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+
+        // Test support, shipped as a target (as every Swift anchor does).
+        .target(
+            name: "ContextTestSupport",
+            dependencies: ["GraphAlgorithms", "ContextModel"],
+            path: "Tests/ContextTestSupport",
+            exclude: ["make_reference.py"],
+            resources: [.copy("Reference")],
+            swiftSettings: strict),
+
+        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextTestSupport"],
+            swiftSettings: strict),
+        .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextPipelineTests",
+            dependencies: ["ContextPipeline", "ContextModel", "ContextTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),
+    ]
+)

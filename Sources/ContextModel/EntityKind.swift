@@ -1,0 +1,38 @@
+/// What an entity in a dataset is (the `kind` column of `entities.csv`).
+///
+/// `child` is a young person open to the MACE (a subject of concern); `peer` is any other young
+/// person in their world; `perpetrator` is a person suspected of causing harm, adult or young.
+public enum EntityKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+    case child
+    case peer
+    case perpetrator
+    case location
+    case school
+    case group
+
+    /// The spelling used in the data files.
+    public var name: String {
+        switch self {
+        case .child: "child"
+        case .peer: "peer"
+        case .perpetrator: "perpetrator"
+        case .location: "location"
+        case .school: "school"
+        case .group: "group"
+        }
+    }
+
+    public var description: String { name }
+
+    /// Whether the entity is a person (child, peer or perpetrator) rather than a context.
+    public var isPerson: Bool { self == .child || self == .peer || self == .perpetrator }
+
+    /// Whether the entity is a young person (a child open to the MACE or a peer).
+    public var isYoungPerson: Bool { self == .child || self == .peer }
+
+    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
+    public init?(name: some StringProtocol) {
+        guard let kind = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = kind
+    }
+}

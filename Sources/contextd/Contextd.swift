@@ -1,0 +1,1 @@
+@main struct Contextd { static func main() {} }
