@@ -62,6 +62,9 @@ extension ContextGraph {
         /// The index of an id already added.
         public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
 
+        /// The id of an entity already added.
+        public func id(of entity: EntityIndex) -> String { entities.ids[entity.int] }
+
         /// The kind of an entity already added.
         public func kind(of entity: EntityIndex) -> EntityKind { entities.kinds[entity.int] }
 

@@ -2,7 +2,7 @@
 ///
 /// The data format's dates are `YYYY-MM-DD` and must be real calendar dates; ``init(iso:)``
 /// refuses `2024-02-30` and the like. Stored on edges as the raw `Int32`.
-public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public let rawValue: Int32
 
@@ -96,5 +96,22 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+extension Day: Codable {
+    /// Encoded as its `YYYY-MM-DD` text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a real YYYY-MM-DD date")
+        }
+        self = day
     }
 }

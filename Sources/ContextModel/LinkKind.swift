@@ -65,7 +65,7 @@ public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomSt
             }
         case .associate, .relationship, .onlineContact, .sibling:
             if !source.isPerson || !target.isPerson {
-                return "a '\(name)' link must join two people, not a \(source) and a \(target)"
+                return "'\(name)' links must join two people, not a \(source) and a \(target)"
             }
         }
         return nil

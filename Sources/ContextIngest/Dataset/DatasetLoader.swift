@@ -1,0 +1,126 @@
+public import ContextModel
+
+/// A dataset as loaded: the immutable graph, its personal data kept apart, and the report.
+public struct LoadedDataset: Sendable {
+    public let graph: ContextGraph
+    public let personal: PersonalData
+    public let report: ValidationReport
+}
+
+/// Loads a dataset folder in the interchange format, version 1, validating every row.
+///
+/// Strict by default: any error rejects the dataset and *every* error is reported, not only the
+/// first (``IngestError/Code/dataRejected`` carries the report). Lenient mode sets bad rows aside,
+/// lists each in the report, and goes on; a row that depends on a row set aside (a link to an
+/// entity whose row had an error) is set aside too, with its own message, so nothing is lost
+/// silently.
+///
+/// Warnings, whatever the mode: an `E`-graded link (kept, but out of the analysis), a duplicate
+/// link (merged into the first), a self-link (dropped), a child with no links, a link whose
+/// `last_seen` is before its `first_seen`.
+public struct DatasetLoader: Sendable {
+    public var policy: ValidationPolicy
+
+    public init(policy: ValidationPolicy = .strict) {
+        self.policy = policy
+    }
+
+    /// Loads and validates the dataset in `folder`.
+    ///
+    /// - Throws: ``IngestError`` with code `inputMissing`, `inputRefused` or `inputUnreadable`
+    ///   when a file cannot be read, and `dataRejected` when validation fails.
+    /// - Complexity: O(bytes + entities + links) time; memory about the size of the files plus
+    ///   the graph.
+    public func load(folder: String) throws(IngestError) -> LoadedDataset {
+        let dataset = try DatasetFolder(path: folder)
+        var files: [(name: String, bytes: [UInt8])] = []
+        for name in DatasetFolder.requiredFiles + DatasetFolder.optionalFiles {
+            let required = DatasetFolder.requiredFiles.contains(name)
+            if let bytes = try dataset.read(name, required: required) { files.append((name, bytes)) }
+        }
+        var state = LoadState(policy: policy)
+        var usableRequired = true
+        for file in files {
+            let outcome: (usable: Bool, rows: Int)
+            switch file.name {
+            case "entities.csv": outcome = state.readEntities(file.bytes)
+            case "links.csv": outcome = state.readLinks(file.bytes)
+            case "events.csv": outcome = state.readEvents(file.bytes)
+            default: outcome = state.readActions(file.bytes)
+            }
+            if !outcome.usable && DatasetFolder.requiredFiles.contains(file.name) { usableRequired = false }
+            state.sink.report.files.append(
+                InputFileSummary(
+                    name: file.name, bytes: file.bytes.count, sha256: InputFingerprint.sha256Hex(file.bytes),
+                    rows: outcome.rows, rowsUsed: state.rowsUsed[file.name, default: 0]))
+        }
+        state.warnChildrenWithoutLinks()
+        let report = state.sink.report
+        if !report.errors.isEmpty && (policy == .strict || !usableRequired) {
+            let count = report.errors.count
+            throw IngestError(
+                .dataRejected, "dataset rejected: \(count) error\(count == 1 ? "" : "s")", report: report)
+        }
+        return LoadedDataset(graph: state.builder.freeze(), personal: state.personalData(), report: report)
+    }
+}
+
+/// The state of one load: the graph builder, the diagnostics, and what later files need to know
+/// about earlier rows.
+struct LoadState {
+    var sink: DiagnosticSink
+    var builder = ContextGraph.Builder()
+    var rowsUsed: [String: Int] = [:]
+    /// Line of each entity's row, by index.
+    var entityLines: [Int32] = []
+    /// Column of each entity's `id` field, by index (for warnings placed on the entity's row).
+    var entityIDColumns: [Int32] = []
+    /// Ids whose row had errors, with that row's line.
+    var rejectedIDs: [String: Int] = [:]
+    var hasLink: [Bool] = []
+    /// Line of the first row of each stored link, by link index.
+    var linkLines: [Int32] = []
+    var labels: [Redacted<String>?] = []
+    var datesOfBirth: [Int32] = []
+    var eventNotes: [Redacted<String>?] = []
+    var actionNotes: [Redacted<String>?] = []
+    var entityExtraNames: [String] = []
+    var entityExtraValues: [[String?]] = []
+    var linkExtraNames: [String] = []
+    var linkExtraValues: [[String?]] = []
+
+    init(policy: ValidationPolicy) {
+        sink = DiagnosticSink(policy: policy)
+    }
+
+    mutating func used(_ file: String) { rowsUsed[file, default: 0] += 1 }
+
+    func personalData() -> PersonalData {
+        PersonalData(
+            labels: labels, datesOfBirth: datesOfBirth, eventNotes: eventNotes, actionNotes: actionNotes,
+            entityAttributes: FreeAttributes(names: entityExtraNames, values: entityExtraValues),
+            linkAttributes: FreeAttributes(names: linkExtraNames, values: linkExtraValues))
+    }
+
+    /// Resolves an id column to an entity, reporting unknown ids and ids of rejected rows.
+    mutating func resolve(_ row: inout RowContext, _ column: Int, _ id: String?) -> EntityIndex? {
+        guard let id else { return nil }
+        if let index = builder.index(of: id) { return index }
+        let name = row.columns[column].name
+        if let line = rejectedIDs[id] {
+            row.error(column, "\(name) '\(Quoting.safe(id))' refers to an entity whose row has errors (entities.csv line \(line))")
+        } else {
+            row.error(column, "\(name) '\(Quoting.safe(id))' is not the id of any entity in entities.csv")
+        }
+        return nil
+    }
+
+    mutating func warnChildrenWithoutLinks() {
+        for entity in 0..<entityLines.count where !hasLink[entity] && builder.kind(of: EntityIndex(entity)) == .child {
+            let id = builder.id(of: EntityIndex(entity))
+            sink.warning(
+                "entities.csv", Int(entityLines[entity]), Int(entityIDColumns[entity]),
+                "child '\(Quoting.safe(id))' has no links")
+        }
+    }
+}

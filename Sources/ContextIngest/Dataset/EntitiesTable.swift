@@ -1,0 +1,92 @@
+import ContextModel
+
+extension LoadState {
+    static let entityColumns = [
+        ColumnSpec("id", required: true), ColumnSpec("kind", required: true), ColumnSpec("label", personal: true),
+        ColumnSpec("risk_level"), ColumnSpec("exploitation"), ColumnSpec("area"), ColumnSpec("category"),
+        ColumnSpec("dob", personal: true), ColumnSpec("updated"),
+    ]
+    private enum Column {
+        static let id = 0, kind = 1, label = 2, risk = 3, exploitation = 4, area = 5, category = 6, dob = 7,
+            updated = 8
+    }
+
+    /// Reads `entities.csv`.
+    mutating func readEntities(_ data: [UInt8]) -> (usable: Bool, rows: Int) {
+        let kinds = EntityKind.allCases.map(\.name)
+        let categories = LocationCategory.allCases.map(\.name)
+        let exploitationNames = Exploitation.named.map(\.name)
+        var firstLine: [String: Int] = [:]
+        var sink = self.sink
+        defer { self.sink = sink }
+        let table = TableReader(file: "entities.csv", columns: Self.entityColumns)
+        var extraNames: [String]?
+        return table.read(data, into: &sink) { row in
+            if row.structureBroken {
+                if let id = row.string(Column.id), builder.index(of: id) == nil, rejectedIDs[id] == nil {
+                    rejectedIDs[id] = row.line
+                }
+                return
+            }
+            if extraNames == nil {
+                extraNames = row.extras.map(\.name)
+                entityExtraNames = extraNames ?? []
+            }
+            let id = row.required(Column.id)
+            if let id, let line = firstLine[id] {
+                row.error(Column.id, "duplicate id '\(Quoting.safe(id))'; first defined on line \(line)")
+            }
+            var kind: EntityKind?
+            if row.token(Column.kind) == nil {
+                _ = row.required(Column.kind)
+            } else {
+                kind = row.enumerated(Column.kind, { EntityKind(name: $0) }, allowed: kinds)
+            }
+            var risk: UInt8 = 0
+            if let text = row.token(Column.risk) {
+                if let value = UInt8(text), (1...4).contains(value) {
+                    risk = value
+                } else {
+                    row.error(Column.risk, "risk_level '\(Quoting.safe(text))' is out of range; expected a MACE level 1 to 4")
+                }
+            }
+            var exploitation: Exploitation = []
+            if let text = row.string(Column.exploitation) {
+                for part in text.split(separator: ";", omittingEmptySubsequences: true) {
+                    let name = String(part).trimmingSpaces
+                    if name.isEmpty { continue }
+                    if let form = Exploitation(name: name) {
+                        exploitation.insert(form)
+                    } else {
+                        row.error(
+                            Column.exploitation,
+                            "unknown exploitation '\(Quoting.safe(name))'; expected ';'-separated values from: \(exploitationNames.joined(separator: ", "))"
+                        )
+                    }
+                }
+            }
+            let category = row.enumerated(Column.category, { LocationCategory(name: $0) }, allowed: categories)
+            let dob = row.date(Column.dob)
+            let updated = row.date(Column.updated)
+            guard let id else { return }
+            if firstLine[id] == nil { firstLine[id] = row.line }
+            guard !row.failed, let kind else {
+                if builder.index(of: id) == nil { rejectedIDs[id] = rejectedIDs[id] ?? row.line }
+                return
+            }
+            guard
+                let index = builder.addEntity(
+                    id: id, kind: kind, riskLevel: risk, exploitation: exploitation, area: row.token(Column.area),
+                    category: category, updated: updated.0)
+            else { return }
+            precondition(index.int == entityLines.count)
+            entityLines.append(Int32(row.line))
+            entityIDColumns.append(Int32(row.location(ofField: row.layout[Column.id] ?? 0).column))
+            hasLink.append(false)
+            labels.append(row.string(Column.label).map(Redacted.init))
+            datesOfBirth.append(dob.0)
+            if !entityExtraNames.isEmpty { entityExtraValues.append(row.extraValues()) }
+            used("entities.csv")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/// A column of a data file as the contract defines it.
+struct ColumnSpec {
+    let name: String
+    let required: Bool
+    /// Personal data: never echoed in a message.
+    let personal: Bool
+
+    init(_ name: String, required: Bool = false, personal: Bool = false) {
+        self.name = name
+        self.required = required
+        self.personal = personal
+    }
+}
+
+/// Reads one data file: maps its header to the contract's columns, checks each record's shape,
+/// and hands well-formed rows to a closure through a ``RowContext``.
+///
+/// Header names are matched case-insensitively after trimming spaces; column order is free;
+/// unknown columns are kept as free attributes.
+struct TableReader {
+    let file: String
+    let columns: [ColumnSpec]
+
+    /// Reads the table. Returns `false` when the file as a whole is unusable (empty, or a
+    /// required column missing): its errors are in `diagnostics`.
+    func read(
+        _ data: [UInt8], into diagnostics: inout DiagnosticSink,
+        row body: (inout RowContext) -> Void
+    ) -> (usable: Bool, rows: Int) {
+        var layout: [Int?] = []  // contract column -> field position
+        var extras: [(name: String, field: Int)] = []
+        var headerSeen = false
+        var usable = true
+        var rows = 0
+        var fieldCount = 0
+        CSVReader.withRecords(in: data) { reader, record in
+            if !headerSeen {
+                headerSeen = true
+                fieldCount = record.fields.count
+                if let first = record.problems.first {
+                    let at = reader.location(of: first.offset, recordStart: record.start, recordLine: record.line)
+                    diagnostics.error(file, at.line, at.column, "in the header: " + first.problem.message)
+                    usable = false
+                    return
+                }
+                (layout, extras, usable) = mapHeader(reader: reader, record: record, diagnostics: &diagnostics)
+                return
+            }
+            guard usable else { return }
+            rows += 1
+            var context = RowContext(
+                file: file, reader: reader, record: record, layout: layout, columns: columns, extras: extras)
+            context.structureBroken = !context.checkStructure(expectedFields: fieldCount)
+            body(&context)
+            diagnostics.absorb(context)
+        }
+        if !headerSeen {
+            diagnostics.error(file, 1, 1, "file is empty; expected a header row naming the columns")
+            return (false, 0)
+        }
+        return (usable, rows)
+    }
+
+    private func mapHeader(
+        reader: CSVReader, record: CSVRecord, diagnostics: inout DiagnosticSink
+    ) -> ([Int?], [(name: String, field: Int)], Bool) {
+        var layout = [Int?](repeating: nil, count: columns.count)
+        var extras: [(name: String, field: Int)] = []
+        var seen: [String: Int] = [:]
+        var usable = true
+        for (position, field) in record.fields.enumerated() {
+            let raw = reader.string(field)
+            let name = String(raw.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+            let key = name.lowercased()
+            let at = reader.location(of: field.rawStart, recordStart: record.start, recordLine: record.line)
+            if let earlier = seen[key] {
+                diagnostics.error(
+                    file, at.line, at.column,
+                    "duplicate column '\(Quoting.safe(name))' (also column \(earlier + 1) of the header)")
+                usable = false
+                continue
+            }
+            seen[key] = position
+            if let index = columns.firstIndex(where: { $0.name == key }) {
+                layout[index] = position
+            } else {
+                extras.append((name.isEmpty ? "column_\(position + 1)" : name, position))
+            }
+        }
+        for (index, column) in columns.enumerated() where column.required && layout[index] == nil {
+            diagnostics.error(file, record.line, 1, "missing required column '\(column.name)'")
+            usable = false
+        }
+        return (layout, extras, usable)
+    }
+}
+
+/// Collects diagnostics and set-aside rows across the files of a dataset.
+struct DiagnosticSink {
+    var report = ValidationReport()
+    let policy: ValidationPolicy
+
+    mutating func error(_ file: String, _ line: Int, _ column: Int, _ message: String) {
+        report.errors.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
+    }
+
+    mutating func warning(_ file: String, _ line: Int, _ column: Int, _ message: String) {
+        report.warnings.append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message))
+    }
+
+    /// Takes a row's diagnostics; a row with errors is listed as set aside.
+    mutating func absorb(_ row: RowContext) {
+        report.errors.append(contentsOf: row.errors)
+        report.warnings.append(contentsOf: row.warnings)
+        if let first = row.errors.first {
+            report.setAside.append(SetAsideRow(file: row.file, line: row.record.line, reason: first.message))
+        }
+    }
+}
+
+/// Quotes values for messages: control characters escaped, long values cut.
+enum Quoting {
+    static func safe(_ value: String, limit: Int = 40) -> String {
+        var out = ""
+        var count = 0
+        for scalar in value.unicodeScalars {
+            if count == limit {
+                out += "…"
+                break
+            }
+            count += 1
+            switch scalar.value {
+            case 0..<0x20, 0x7F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,149 @@
+import ContextAnalysis
+public import ContextIngest
+import ContextModel
+import ContextReports
+import Foundation
+public import Logging
+
+/// What a run is asked to do.
+public struct RunRequest: Sendable {
+    public var dataFolder: String
+    public var outputFolder: String
+    public var configuration: RunConfiguration
+    /// The configuration file's path, recorded in the manifest (`nil`: built-in defaults).
+    public var configurationFile: String?
+
+    public init(dataFolder: String, outputFolder: String, configuration: RunConfiguration, configurationFile: String?) {
+        self.dataFolder = dataFolder
+        self.outputFolder = outputFolder
+        self.configuration = configuration
+        self.configurationFile = configurationFile
+    }
+}
+
+/// What a run did.
+public struct RunResult: Sendable {
+    public let manifest: Manifest
+    public let report: ValidationReport
+    /// Paths written, relative to the output folder, the manifest last.
+    public let outputs: [String]
+}
+
+/// One run, end to end: load and validate, analyse, render, report, and commit the outputs
+/// atomically. Nothing is written unless every earlier stage succeeded.
+///
+/// Logs carry counts, file names, stage names and durations only; never an id, label or note.
+public struct Pipeline: Sendable {
+    public static let toolVersion = "0.1.0"
+    public let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// Loads and validates a dataset, logging what was read.
+    public func load(dataFolder: String, policy: ValidationPolicy) throws(IngestError) -> LoadedDataset {
+        let dataset = try DatasetLoader(policy: policy).load(folder: dataFolder)
+        logger.info(
+            "dataset loaded",
+            metadata: [
+                "entities": "\(dataset.graph.entities.count)", "links": "\(dataset.graph.links.count)",
+                "events": "\(dataset.graph.events.count)", "actions": "\(dataset.graph.actions.count)",
+                "warnings": "\(dataset.report.warnings.count)", "rows.set_aside": "\(dataset.report.setAside.count)",
+            ])
+        return dataset
+    }
+
+    /// Runs the whole job.
+    ///
+    /// - Throws: ``IngestError`` (input missing, refused, or data rejected: nothing written),
+    ///   ``PipelineError`` (outputs cannot be created, rendering failed: nothing written).
+    public func run(_ request: RunRequest) async throws -> RunResult {
+        let startedAt = Date()
+        let config = request.configuration
+        let asOf = config.asOf ?? Self.today()
+        var timings = StageTimings()
+        let dataset = try timings.measure("load") { () throws(IngestError) -> LoadedDataset in
+            try load(dataFolder: request.dataFolder, policy: config.policy)
+        }
+        let clusters = timings.measure("analyse") { ConcernClusters(dataset.graph, rules: config.concern) }
+        logger.info(
+            "clusters found",
+            metadata: ["clusters": "\(clusters.clusters.count)", "unclustered": "\(clusters.unclusteredSubjects.count)"])
+
+        var transaction = OutputTransaction(folder: request.outputFolder)
+        if config.overview.enabled {
+            let maps = try await timings.measure("render") {
+                try await renderOverview(dataset: dataset, clusters: clusters, asOf: asOf, settings: config.overview)
+            }
+            for (path, bytes) in maps { transaction.add(path, bytes) }
+        }
+        try timings.measure("report") {
+            transaction.add(
+                "network.json", try ReportEncoding.json(NetworkReport(graph: dataset.graph, clusters: clusters, asOf: asOf)))
+        }
+        let outputs = transaction.staged.map {
+            Manifest.Output(path: $0.path, bytes: $0.bytes.count, sha256: InputFingerprint.sha256Hex($0.bytes))
+        }
+        let manifestName = "manifest.json"
+        let manifest = makeManifest(
+            request: request, dataset: dataset, asOf: asOf, startedAt: startedAt, outputs: outputs, timings: timings)
+        transaction.add(manifestName, try ReportEncoding.json(manifest))
+        let clock = ContinuousClock()
+        let writeStart = clock.now
+        try transaction.commit(last: manifestName)
+        logger.info(
+            "outputs written",
+            metadata: [
+                "output.files": "\(outputs.count + 1)",
+                "stage.seconds": "\((clock.now - writeStart).components.seconds)",
+            ])
+        return RunResult(manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName])
+    }
+
+    private func renderOverview(
+        dataset: LoadedDataset, clusters: ConcernClusters, asOf: Day, settings: RunConfiguration.OverviewSettings
+    ) async throws -> [(String, [UInt8])] {
+        []  // PENDING: maps module
+    }
+
+    private func makeManifest(
+        request: RunRequest, dataset: LoadedDataset, asOf: Day, startedAt: Date, outputs: [Manifest.Output],
+        timings: StageTimings
+    ) -> Manifest {
+        let config = request.configuration
+        let graph = dataset.graph
+        var byKind: [String: Int] = [:]
+        for kind in graph.entities.kinds { byKind[kind.name, default: 0] += 1 }
+        let gradedE = (0..<graph.links.count).reduce(0) { $0 + (graph.links.grading($1)?.isSuspectedFalse == true ? 1 : 0) }
+        let formatter = ISO8601DateFormatter()
+        return Manifest(
+            schemaVersion: ReportEncoding.schemaVersion,
+            tool: .init(name: "contextd", version: Self.toolVersion),
+            marking: "OFFICIAL-SENSITIVE",
+            startedAt: formatter.string(from: startedAt),
+            asOf: asOf.description,
+            configuration: .init(
+                file: request.configurationFile, policy: config.policy.rawValue,
+                clusterLinkKinds: config.concern.linkKinds.map(\.name).sorted(),
+                subjectMinimumRisk: Int(config.concern.subjectMinimumRisk),
+                minimumClusterSize: config.concern.minimumClusterSize, overviewEnabled: config.overview.enabled,
+                overviewMaxNodes: config.overview.maxNodes, overviewEngine: config.overview.engine,
+                overviewFormats: config.overview.formats),
+            inputs: dataset.report.files,
+            counts: .init(
+                entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,
+                events: graph.events.count, actions: graph.actions.count),
+            warningCount: dataset.report.warnings.count,
+            warnings: dataset.report.warnings.map(\.description),
+            rowsSetAside: dataset.report.setAside,
+            outputs: outputs,
+            stages: timings.stages)
+    }
+
+    /// Today's date in UTC.
+    static func today() -> Day {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(rawValue: Int32(seconds / 86_400))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// How every JSON output is encoded: sorted keys, pretty-printed, one trailing newline.
+///
+/// Sorted keys make outputs byte-stable for the same input, so that content hashes and diffs
+/// between runs mean something. Foundation's encoder escapes every string, so no data value can
+/// break out of the JSON.
+public enum ReportEncoding {
+    /// Version of the JSON schemas of `network.json` and `manifest.json`; bumped on any change
+    /// that is not an addition.
+    public static let schemaVersion = 1
+
+    /// Encodes a value as the project's JSON.
+    public static func json(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var bytes = [UInt8](try encoder.encode(value))
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ContextIngest
+import ContextPipeline
+
+/// Maps every error a command can meet to a message on standard error and a sysexits status, in
+/// one place (argument-parser's `MessageInfo` pattern).
+enum ExitStatus {
+    static let dataRejected: Int32 = 65
+    static let inputMissing: Int32 = 66
+    static let internalError: Int32 = 70
+    static let outputNotCreatable: Int32 = 73
+    static let badConfiguration: Int32 = 78
+
+    /// Prints what went wrong and returns the `ExitCode` to throw.
+    static func exitCode(for error: any Error) -> ExitCode {
+        switch error {
+        case let error as IngestError:
+            if let report = error.report { Diagnostics.print(report) }
+            printError(error.description)
+            switch error.code {
+            case .dataRejected: return ExitCode(dataRejected)
+            default: return ExitCode(inputMissing)
+            }
+        case let error as ConfigurationError:
+            printError(error.description)
+            return ExitCode(badConfiguration)
+        case let error as PipelineError:
+            printError(error.description)
+            switch error.code {
+            case .outputNotCreatable, .outputBusy: return ExitCode(outputNotCreatable)
+            default: return ExitCode(internalError)
+            }
+        case let error as SampleCommandError:
+            printError(error.description)
+            return ExitCode(outputNotCreatable)
+        default:
+            printError("internal error: \(error)")
+            return ExitCode(internalError)
+        }
+    }
+
+    static func printError(_ message: String) {
+        Diagnostics.standardError("contextd: \(message)")
+    }
+}
