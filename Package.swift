@@ -84,7 +84,10 @@ let package = Package(
         .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",
-            dependencies: ["ContextPipeline", "ContextModel", "ContextTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
+                .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),
     ]

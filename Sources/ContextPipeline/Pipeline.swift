@@ -66,6 +66,10 @@ public struct Pipeline: Sendable {
         let dataset = try timings.measure("load") { () throws(IngestError) -> LoadedDataset in
             try load(dataFolder: request.dataFolder, policy: config.policy)
         }
+        timings.record("load.read", seconds: dataset.timings.read)
+        timings.record("load.fingerprint", seconds: dataset.timings.fingerprint)
+        timings.record("load.validate", seconds: dataset.timings.validate)
+        timings.record("load.freeze", seconds: dataset.timings.freeze)
         let clusters = timings.measure("analyse") { ConcernClusters(dataset.graph, rules: config.concern) }
         logger.info(
             "clusters found",

@@ -24,9 +24,13 @@ public struct StageTimings: Sendable {
         return try await body()
     }
 
+    /// Records a stage measured elsewhere (the steps inside loading, say).
+    public mutating func record(_ name: String, seconds: Double) {
+        stages.append(Stage(name: name, seconds: (seconds * 1e6).rounded() / 1e6))
+    }
+
     private mutating func record(_ name: String, since start: ContinuousClock.Instant) {
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        stages.append(Stage(name: name, seconds: (seconds * 1e6).rounded() / 1e6))
+        record(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }

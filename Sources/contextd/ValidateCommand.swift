@@ -1,7 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import ArgumentParser
 import ContextIngest
 import ContextModel
 import ContextPipeline
+import Foundation
 
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,15 +14,26 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: """
             Prints every error and warning as FILE:LINE:COLUMN: SEVERITY: MESSAGE, with the same \
             rules and exit statuses as 'run' (65 when the dataset would be rejected).
+
+            --stats prints, on standard output, one JSON object with the counts, the seconds spent \
+            reading, hashing, validating and building the graph, and the process's peak resident \
+            memory: the load benchmark (Tests/Benchmarks/load_benchmark.py) reads it.
             """)
 
     @OptionGroup var data: DataOptions
+
+    @Flag(help: "Print load statistics as JSON on standard output (for benchmarks).")
+    var stats = false
 
     func run() async throws {
         let logger = data.bootstrapLogging()
         do {
             let dataset = try Pipeline(logger: logger).load(
                 dataFolder: data.dataFolder, policy: data.lenient ? .lenient : .strict)
+            if stats {
+                try printStats(dataset)
+                return
+            }
             Diagnostics.print(dataset.report)
             for row in dataset.report.setAside {
                 Diagnostics.standardError("set aside: \(row.file):\(row.line): \(row.reason)")
@@ -30,5 +45,27 @@ struct ValidateCommand: AsyncParsableCommand {
         } catch {
             throw ExitStatus.exitCode(for: error)
         }
+    }
+
+    private struct Stats: Encodable {
+        let entities: Int
+        let links: Int
+        let bytes: Int
+        let warnings: Int
+        let timings: LoadTimings
+        let peakRSSBytes: Int
+    }
+
+    private func printStats(_ dataset: LoadedDataset) throws {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let stats = Stats(
+            entities: dataset.graph.entities.count, links: dataset.graph.links.count,
+            bytes: dataset.report.files.reduce(0) { $0 + $1.bytes }, warnings: dataset.report.warnings.count,
+            timings: dataset.timings, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(stats), as: UTF8.self))
     }
 }

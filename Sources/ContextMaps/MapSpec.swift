@@ -1,0 +1,127 @@
+public import ContextModel
+
+/// A network map described independently of Graphviz: what to draw, not how to lay it out.
+///
+/// Map builders (``OverviewMap``) produce a spec; ``GraphvizRenderer`` turns it into bytes. The
+/// spec may hold personal data (an analyst's map shows names), so its `description` gives counts
+/// only and never the text of a label.
+public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// One drawn node: a person, a place, or (in a condensed map) a whole cluster.
+    public struct Node: Sendable, CustomStringConvertible {
+        /// Text shown on the node (escaped by the renderer; may contain newlines).
+        public var label: String
+        /// Text shown on hover in SVG (escaped by the renderer).
+        public var tooltip: String
+        /// The entity kind, or `nil` for a condensed cluster node.
+        public var kind: EntityKind?
+        /// MACE risk level 1-4, `0` when not assessed; sets the fill colour.
+        public var riskLevel: UInt8
+        /// A relative size (for a cluster node, its member count); `nil` for the kind's default.
+        public var weight: Double?
+
+        public init(
+            label: String, tooltip: String = "", kind: EntityKind?, riskLevel: UInt8 = 0, weight: Double? = nil
+        ) {
+            self.label = label
+            self.tooltip = tooltip
+            self.kind = kind
+            self.riskLevel = riskLevel
+            self.weight = weight
+        }
+
+        public var description: String { "Node(\(kind?.name ?? "cluster"), risk \(riskLevel))" }
+    }
+
+    /// One drawn edge between two nodes of the spec.
+    public struct Edge: Sendable, Hashable, CustomStringConvertible {
+        /// Index into ``MapSpec/nodes`` of the source.
+        public var from: Int
+        /// Index into ``MapSpec/nodes`` of the target.
+        public var to: Int
+        /// The link kind (sets colour and style), `nil` for a neutral edge.
+        public var kind: LinkKind?
+        /// Line width in points (see ``MapStyle/penWidth(forWeight:)``).
+        public var penWidth: Double
+        /// Drawn light grey and thin: weakly evidenced (see ``MapStyle``).
+        public var faint: Bool
+        /// Drawn with an arrowhead at ``to``.
+        public var directed: Bool
+
+        public init(
+            from: Int, to: Int, kind: LinkKind?, penWidth: Double = 1, faint: Bool = false, directed: Bool = false
+        ) {
+            self.from = from
+            self.to = to
+            self.kind = kind
+            self.penWidth = penWidth
+            self.faint = faint
+            self.directed = directed
+        }
+
+        public var description: String { "Edge(\(from) -> \(to), \(kind?.name ?? "none"))" }
+    }
+
+    /// Title lines, drawn at the top; the first should carry the protective marking.
+    public var title: [String]
+    /// An optional note line under the title (for instance, why the map is condensed).
+    public var note: String?
+    public var nodes: [Node]
+    public var edges: [Edge]
+    /// Whether to draw the legend (shapes, MACE fills, edge styles).
+    public var legend: Bool
+    /// The layout engine; ``LayoutEngine/auto`` lets ``MapStyle`` choose by size.
+    public var engine: LayoutEngine
+    /// The visual language and the engine thresholds.
+    public var style: MapStyle
+
+    public init(
+        title: [String], note: String? = nil, nodes: [Node] = [], edges: [Edge] = [], legend: Bool = true,
+        engine: LayoutEngine = .auto, style: MapStyle = MapStyle()
+    ) {
+        self.title = title
+        self.note = note
+        self.nodes = nodes
+        self.edges = edges
+        self.legend = legend
+        self.engine = engine
+        self.style = style
+    }
+
+    /// Counts only; labels and titles are never printed.
+    public var description: String { "MapSpec(nodes: \(nodes.count), edges: \(edges.count), engine: \(engine))" }
+    public var debugDescription: String { description }
+
+    /// The first edge whose endpoints are not node indices, if any.
+    var firstInvalidEdge: Int? {
+        edges.firstIndex { !nodes.indices.contains($0.from) || !nodes.indices.contains($0.to) }
+    }
+}
+
+/// A Graphviz layout engine, or `auto` to choose by the size of the map.
+public enum LayoutEngine: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// `dot` for small maps, `sfdp` above ``MapStyle/dotNodeLimit`` nodes.
+    case auto
+    /// Layered layout; clear for small maps, slow above about a thousand nodes.
+    case dot
+    /// Spring model (stress majorisation).
+    case neato
+    /// Multiscale force-directed; the only engine fast enough for thousands of nodes.
+    case sfdp
+    /// Force-directed.
+    case fdp
+
+    public var description: String { rawValue }
+}
+
+/// An output format of a rendered map.
+public enum MapFormat: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case svg, dot, png, pdf
+
+    /// The file name extension (without the dot).
+    public var fileExtension: String { rawValue }
+
+    /// The Graphviz output format name.
+    var graphvizName: String { rawValue }
+
+    public var description: String { rawValue }
+}

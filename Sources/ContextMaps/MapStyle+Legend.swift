@@ -1,0 +1,64 @@
+extension MapStyle {
+    /// The legend, as an HTML-like table built only from the constants of ``MapStyle``: no data
+    /// ever reaches it. It becomes part of the root graph's label, which every engine draws.
+    static let legendHTML: String = {
+        func cell(_ text: String, fill: String? = nil, font: String? = nil) -> String {
+            let background = fill.map { " BGCOLOR=\"\($0)\"" } ?? ""
+            let body = font.map { "<FONT COLOR=\"\($0)\">\(text)</FONT>" } ?? text
+            return "<TD\(background) ALIGN=\"LEFT\">\(body)</TD>"
+        }
+        func row(_ cells: [String]) -> String {
+            "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>"
+                + cells.joined() + "</TR></TABLE></TD></TR>"
+        }
+        let levels = [
+            cell("<B>MACE level</B>"),
+            cell("4 high concern", fill: highFill, font: "#ffffff"),
+            cell("3 some concern", fill: someFill),
+            cell("2 low concern", fill: lowFill),
+            cell("1 no concern", fill: noFill),
+            cell("not assessed", fill: notAssessedFill),
+        ]
+        let shapes = [
+            cell("<B>Shape</B>"),
+            cell("child: double ellipse"), cell("peer: small ellipse"), cell("perpetrator: octagon"),
+            cell("location: house"), cell("school: tab"), cell("group: hexagon"),
+            cell("cluster: rounded box"),
+        ]
+        let edges = [
+            cell("<B>Line</B>"),
+            cell("<B>exploits: bold red arrow</B>", font: exploitsColour),
+            cell("online contact: dashed"),
+            cell("attends, frequents: grey", font: "#888888"),
+            cell("weak evidence (graded C/D or source 3): faint", font: "#999999"),
+            cell("wider line: stronger link"),
+        ]
+        return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+            + row(levels) + row(shapes) + row(edges) + "</TABLE>"
+    }()
+
+    /// The root graph's label when the legend is drawn: the title lines and the note (escaped
+    /// for HTML by ``LabelText/html(_:limit:)``) above the constant legend.
+    static func headerHTML(title: [String], note: String?) -> String {
+        var rows = ""
+        for (number, line) in title.enumerated() {
+            let text = LabelText.html(line, limit: titleLimit)
+            let formatted = number == 0 ? "<FONT POINT-SIZE=\"16\"><B>\(text)</B></FONT>" : text
+            rows += "<TR><TD ALIGN=\"LEFT\">\(formatted)</TD></TR>"
+        }
+        if let note {
+            rows += "<TR><TD ALIGN=\"LEFT\"><I>\(LabelText.html(note, limit: titleLimit))</I></TD></TR>"
+        }
+        rows += "<TR><TD ALIGN=\"LEFT\">\(legendHTML)</TD></TR>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\(rows)</TABLE>"
+    }
+
+    /// The root graph's plain label when there is no legend: title lines and note, escaped.
+    static func headerText(title: [String], note: String?) -> String {
+        (title + (note.map { [$0] } ?? [])).map { LabelText.escaped($0, limit: titleLimit) }
+            .joined(separator: "\\n")
+    }
+
+    /// Cap for a title or note line, in characters.
+    static let titleLimit = 200
+}

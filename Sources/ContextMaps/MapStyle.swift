@@ -1,0 +1,127 @@
+import ContextModel
+
+/// The visual language of contextd's maps, and the thresholds that choose a layout engine.
+///
+/// - Shape by kind: child a double ellipse, peer a small ellipse, perpetrator an octagon,
+///   location a house, school a tab, group a hexagon; a condensed cluster a rounded box.
+/// - Fill by MACE level: 1 green, 2 yellow, 3 amber, 4 red (white text), not assessed grey.
+/// - Edges: `exploits` bold red with an arrow, `online_contact` dashed, `attends` and
+///   `frequents` light grey, others dark grey; a faint edge (weak evidence) light grey and thin.
+///
+/// The tunable values are stored properties so a configuration file can override them; the
+/// colour and shape tables are constants shared with the legend.
+public struct MapStyle: Sendable, Hashable, Codable {
+    /// Up to this many nodes ``LayoutEngine/auto`` uses `dot`; above it, `sfdp`.
+    public var dotNodeLimit: Int
+    /// Overlap removal for the force-directed engines. `prism` is used only when this Graphviz
+    /// build supports it; otherwise the renderer falls back to `false`.
+    public var overlap: String
+    /// Font for all text (present on the Debian image: DejaVu Sans).
+    public var fontName: String
+
+    /// The default `dotNodeLimit`.
+    public static let defaultDotNodeLimit = 150
+    /// The default `overlap` mode.
+    public static let defaultOverlap = "prism"
+    /// The default font.
+    public static let defaultFontName = "DejaVu Sans"
+
+    public init(
+        dotNodeLimit: Int = MapStyle.defaultDotNodeLimit, overlap: String = MapStyle.defaultOverlap,
+        fontName: String = MapStyle.defaultFontName
+    ) {
+        self.dotNodeLimit = dotNodeLimit
+        self.overlap = overlap
+        self.fontName = fontName
+    }
+
+    /// The engine to use for a map of `nodeCount` nodes: `auto` becomes `dot` up to
+    /// ``dotNodeLimit`` and `sfdp` above it; any other choice is kept.
+    public func resolvedEngine(_ engine: LayoutEngine, nodeCount: Int) -> LayoutEngine {
+        guard engine == .auto else { return engine }
+        return nodeCount <= dotNodeLimit ? .dot : .sfdp
+    }
+
+    /// Line width for a link weight 1-5: 1 point for weight 1, half a point more per step.
+    public static func penWidth(forWeight weight: UInt8) -> Double {
+        1 + 0.5 * Double(min(max(weight, 1), 5) - 1)
+    }
+
+    // MARK: - Tables (constants, also used to build the legend)
+
+    /// How a node of a kind is drawn.
+    struct NodeLook {
+        var shape: String
+        var peripheries = 1
+        var fontSize = 12.0
+        var width: Double?
+        var height: Double?
+        var penWidth = 1.0
+        var rounded = false
+    }
+
+    static func look(for kind: EntityKind?) -> NodeLook {
+        switch kind {
+        case .child: NodeLook(shape: "ellipse", peripheries: 2, penWidth: 1.4)
+        case .peer: NodeLook(shape: "ellipse", fontSize: 10, width: 0.4, height: 0.3)
+        case .perpetrator: NodeLook(shape: "octagon", penWidth: 2)
+        case .location: NodeLook(shape: "house")
+        case .school: NodeLook(shape: "tab")
+        case .group: NodeLook(shape: "hexagon")
+        case nil: NodeLook(shape: "box", penWidth: 1.4, rounded: true)
+        }
+    }
+
+    /// Fill and text colours for a MACE level (0 = not assessed).
+    static func colours(forRisk level: UInt8) -> (fill: String, font: String) {
+        switch level {
+        case 4: (highFill, "#ffffff")
+        case 3: (someFill, "#000000")
+        case 2: (lowFill, "#000000")
+        case 1: (noFill, "#000000")
+        default: (notAssessedFill, "#000000")
+        }
+    }
+
+    static let highFill = "#d7301f"
+    static let someFill = "#fc8d59"
+    static let lowFill = "#fee08b"
+    static let noFill = "#a6d96a"
+    static let notAssessedFill = "#d9d9d9"
+    static let outline = "#333333"
+
+    static let exploitsColour = "#b2182b"
+    static let contextColour = "#aaaaaa"
+    static let defaultEdgeColour = "#4d4d4d"
+    static let faintColour = "#d0d0d0"
+    static let faintPenWidth = 0.6
+
+    /// How an edge is drawn.
+    struct EdgeLook {
+        var colour: String
+        var style: String
+        var penWidth: Double
+    }
+
+    static func look(for edge: MapSpec.Edge) -> EdgeLook {
+        var look: EdgeLook =
+            switch edge.kind {
+            case .exploits: EdgeLook(colour: exploitsColour, style: "bold", penWidth: max(2, edge.penWidth))
+            case .onlineContact: EdgeLook(colour: defaultEdgeColour, style: "dashed", penWidth: edge.penWidth)
+            case .attends, .frequents: EdgeLook(colour: contextColour, style: "solid", penWidth: edge.penWidth)
+            default: EdgeLook(colour: defaultEdgeColour, style: "solid", penWidth: edge.penWidth)
+            }
+        if edge.faint {
+            look.colour = faintColour
+            look.penWidth = faintPenWidth
+            if look.style == "bold" { look.style = "solid" }
+        }
+        return look
+    }
+
+    /// Node width in inches for a relative weight (a cluster's member count): grows with the
+    /// square root, capped at 4 inches, so a 2,000-member cluster is not a hundred times wider.
+    static func width(forWeight weight: Double) -> Double {
+        min(4, 0.8 + 0.12 * max(0, weight).squareRoot())
+    }
+}

@@ -1,0 +1,117 @@
+import ContextIngest
+import ContextModel
+import ContextTestSupport
+import Foundation
+import InMemoryLogging
+import Logging
+import Testing
+
+@testable import ContextPipeline
+
+@Suite("Pipeline runs")
+struct PipelineTests {
+    private func request(data: String, out: String, _ edit: (inout RunConfiguration) -> Void = { _ in }) -> RunRequest {
+        var configuration = RunConfiguration(asOf: Day(iso: "2024-09-30"))
+        edit(&configuration)
+        return RunRequest(dataFolder: data, outputFolder: out, configuration: configuration, configurationFile: nil)
+    }
+
+    private func json(_ path: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func runWritesNetworkAndManifestWithOwnerOnlyPermissions() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let out = scratch + "/out"
+            let result = try await Pipeline(logger: Logger(label: "test")).run(request(data: scratch + "/data", out: out))
+            #expect(result.outputs.last == "manifest.json")
+            let network = try json(out + "/network.json")
+            let clusters = try #require(network["clusters"] as? [[String: Any]])
+            #expect(clusters.count == 2)
+            #expect((clusters[0]["members"] as? [String])?.sorted() == ["C-1", "C-2", "G-1", "L-1", "P-1", "X-1"])
+            #expect((clusters[1]["members"] as? [String])?.sorted() == ["C-3", "P-2"])
+            #expect(clusters[0]["highest_risk_level"] as? Int == 4)
+            #expect((network["summary"] as? [String: Any])?["suspected_false_links_excluded"] as? Int == 1)
+
+            let manifest = try json(out + "/manifest.json")
+            #expect(manifest["as_of"] as? String == "2024-09-30")
+            let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+            #expect(inputs.map { $0["name"] as? String } == ["entities.csv", "links.csv", "events.csv"])
+            #expect(inputs.map { $0["rows"] as? Int } == [10, 11, 2])
+            let stages = try #require(manifest["stages"] as? [[String: Any]])
+            let stageNames = stages.compactMap { $0["name"] as? String }
+            for name in ["load", "load.read", "load.fingerprint", "load.validate", "load.freeze", "analyse", "render", "report"] {
+                #expect(stageNames.contains(name), "\(name)")
+            }
+            // Every listed output exists with the recorded hash.
+            for output in try #require(manifest["outputs"] as? [[String: Any]]) {
+                let path = try #require(output["path"] as? String)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/" + path))
+                #expect(InputFingerprint.sha256Hex(Array(bytes)) == output["sha256"] as? String)
+            }
+            for (relative, _) in try snapshot(of: out) where !relative.hasSuffix(".lock") {
+                let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + relative)
+                #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(relative)")
+            }
+            let folderMode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+            #expect(folderMode == 0o700)
+        }
+    }
+
+    @Test func rejectedDataLeavesEarlierOutputsByteIdentical() async throws {
+        try await withScratchFolder { scratch in
+            let data = scratch + "/data", out = scratch + "/out"
+            try TinyDataset.write(to: data)
+            let pipeline = Pipeline(logger: Logger(label: "test"))
+            _ = try await pipeline.run(request(data: data, out: out))
+            let before = try snapshot(of: out)
+            try Data((TinyDataset.links + "C-1,NOPE,associate,,,,,\n").utf8).write(to: URL(fileURLWithPath: data + "/links.csv"))
+            await #expect(throws: IngestError.self) { try await pipeline.run(request(data: data, out: out)) }
+            #expect(try snapshot(of: out) == before)
+        }
+    }
+
+    @Test func outputFailureLeavesEarlierOutputsAndNoStaging() async throws {
+        try await withScratchFolder { scratch in
+            let data = scratch + "/data", out = scratch + "/out"
+            try TinyDataset.write(to: data)
+            let pipeline = Pipeline(logger: Logger(label: "test"))
+            _ = try await pipeline.run(request(data: data, out: out) { $0.overview.enabled = false })
+            let before = try snapshot(of: out)
+            // A file where the maps folder must go: staging succeeds, moving into place cannot.
+            try Data("in the way".utf8).write(to: URL(fileURLWithPath: out + "/maps"))
+            let expectedAfter = before.merging(["maps": Data("in the way".utf8)]) { $1 }
+            do {
+                _ = try await pipeline.run(request(data: data, out: out))
+                Issue.record("expected the run to fail")
+            } catch let error as PipelineError {
+                #expect(error.code == .outputNotCreatable)
+            }
+            let after = try snapshot(of: out)
+            #expect(after.keys.sorted() == expectedAfter.keys.sorted())
+            #expect(after["network.json"] == before["network.json"])
+            #expect(after["manifest.json"] == before["manifest.json"])
+            #expect(!after.keys.contains { $0.contains("staging") })
+        }
+    }
+
+    @Test func logsCarryCountsNeverIdsLabelsOrNotes() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let handler = InMemoryLogHandler()
+            var logger = Logger(label: "contextd.pipeline") { _ in handler }
+            logger.logLevel = .trace
+            _ = try await Pipeline(logger: logger).run(request(data: scratch + "/data", out: scratch + "/out"))
+            #expect(!handler.entries.isEmpty)
+            let ids = ["C-1", "C-2", "C-3", "P-1", "P-2", "P-9", "X-1", "L-1", "S-1", "G-1"]
+            for entry in handler.entries {
+                let text = "\(entry.message) \(entry.metadata)"
+                for secret in TinyDataset.personalMarkers + ids {
+                    #expect(!text.contains(secret), "log entry leaks '\(secret)': \(text)")
+                }
+            }
+        }
+    }
+}

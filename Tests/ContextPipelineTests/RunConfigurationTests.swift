@@ -1,0 +1,52 @@
+import ContextAnalysis
+import ContextIngest
+import ContextModel
+import Foundation
+import Testing
+
+@testable import ContextPipeline
+
+@Suite("Run configuration")
+struct RunConfigurationTests {
+    private func parse(_ text: String) throws(ConfigurationError) -> RunConfiguration {
+        try RunConfiguration.parse(yaml: text, file: "test.yaml")
+    }
+
+    @Test func shippedDefaultConfigurationParses() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Config/contextd.yaml").path
+        let config = try RunConfiguration.load(path: path)
+        #expect(config.asOf == Day(iso: "2024-09-30"))
+        #expect(config.policy == .strict)
+        #expect(!config.concern.linkKinds.contains(.attends))
+        #expect(config.overview.formats == ["svg", "dot"])
+    }
+
+    @Test func emptyDocumentGivesDefaults() throws {
+        let config = try parse("")
+        #expect(config.asOf == nil)
+        #expect(config.overview.maxNodes == 2000)
+    }
+
+    @Test(arguments: [
+        ("colour: red\n", "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, clusters, maps"),
+        ("clusters:\n  minimum_cluster_size: zero\n", "test.yaml:2:25: error: key 'clusters.minimum_cluster_size': 'zero' is not a whole number"),
+        ("clusters:\n  subject_minimum_risk: 5\n", "test.yaml:2:25: error: key 'clusters.subject_minimum_risk': 5 is out of range; expected 1 to 4"),
+        ("maps:\n  overview:\n    engine: circo\n", "test.yaml:3:13: error: key 'maps.overview.engine': 'circo' is not allowed; expected one of: auto, dot, neato, fdp, sfdp"),
+        ("as_of: 2024-02-30\n", "test.yaml:1:8: error: key 'as_of': '2024-02-30' is not a real date in the form YYYY-MM-DD"),
+        ("validation: strict\n", "test.yaml:1:13: error: key 'validation': expected a mapping of keys (policy)"),
+        ("clusters:\n  link_kinds: [associate, hugs]\n", "test.yaml:2:27: error: key 'clusters.link_kinds': 'hugs' is not allowed; expected one of: associate, attends, frequents, exploits, relationship, member, online_contact, sibling"),
+    ])
+    func badValuesNameTheirKey(text: String, expected: String) {
+        #expect(throws: ConfigurationError.self) { try parse(text) }
+        do {
+            _ = try parse(text)
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test func malformedYAMLIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try parse("maps: [unclosed\n") }
+    }
+}

@@ -1,0 +1,116 @@
+import ContextTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `contextd` binary (argument-parser's `AssertExecuteCommand` approach) and checks
+/// exit statuses, standard error and the files written.
+@Suite("contextd command line", .serialized)
+struct ContextdCLITests {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `contextd` binary built next to the test bundle.
+    static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = bundle.deletingLastPathComponent()
+        // The test binary is .../debug/contextdPackageTests.xctest (a file on Linux, a bundle on macOS).
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("contextd").path) {
+            folder = Bundle.main.bundleURL.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("contextd")
+    }
+
+    func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "\(Self.binary.path)")
+    }
+
+    @Test func runOnTinyDatasetSucceedsAndWritesTheOutputs() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let outcome = try run(["run", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stdout.contains("as of 2024-09-30: 10 entities, 11 links"))
+            #expect(outcome.stderr.contains("links.csv:8:50: warning: link graded E (suspected to be false): kept out of the analysis"))
+            for file in ["manifest.json", "network.json", "maps/overview.svg", "maps/overview.dot"] {
+                #expect(FileManager.default.fileExists(atPath: scratch + "/out/" + file), "\(file)")
+            }
+        }
+    }
+
+    @Test func rejectedDataExits65WithEveryErrorAndWritesNothing() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let links = TinyDataset.links + "C-1,NOPE,associate,,,,,\nC-1,P-1,hugs,,,,,\n"
+            try Data(links.utf8).write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
+            let outcome = try run(["run", "--data", scratch + "/data", "--out", scratch + "/out"])
+            #expect(outcome.status == 65)
+            #expect(outcome.stderr.contains("links.csv:13:5: error: target 'NOPE' is not the id of any entity in entities.csv"))
+            #expect(outcome.stderr.contains("links.csv:14:9: error: unknown kind 'hugs'"))
+            #expect(outcome.stderr.contains("contextd: dataset rejected: 2 errors"))
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
+            let validate = try run(["validate", "--data", scratch + "/data"])
+            #expect(validate.status == 65)
+            let lenient = try run(["validate", "--data", scratch + "/data", "--lenient"])
+            #expect(lenient.status == 0)
+            #expect(lenient.stderr.contains("set aside: links.csv:14: unknown kind 'hugs'"))
+        }
+    }
+
+    @Test func exitStatusesFollowSysexits() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            #expect(try run(["run", "--data", scratch + "/nowhere", "--out", scratch + "/out"]).status == 66)
+            #expect(try run(["run", "--data", scratch + "/data"]).status == 64)  // --out missing
+            #expect(try run(["run", "--data", scratch + "/data", "--out", scratch + "/o", "--as-of", "2024-02-30"]).status == 64)
+            try Data("maps:\n  overview:\n    max_nodes: -3\n".utf8).write(to: URL(fileURLWithPath: scratch + "/bad.yaml"))
+            let config = try run(["run", "--data", scratch + "/data", "--out", scratch + "/o", "--config", scratch + "/bad.yaml"])
+            #expect(config.status == 78)
+            #expect(config.stderr.contains("key 'maps.overview.max_nodes'"))
+            try Data("a file".utf8).write(to: URL(fileURLWithPath: scratch + "/file"))
+            #expect(try run(["run", "--data", scratch + "/data", "--out", scratch + "/file/out"]).status == 73)
+        }
+    }
+
+    @Test func sampleIsDeterministicAndValidates() async throws {
+        try await withScratchFolder { scratch in
+            #expect(try run(["sample", "--entities", "400", "--seed", "9", "--out", scratch + "/a"]).status == 0)
+            #expect(try run(["sample", "--entities", "400", "--seed", "9", "--out", scratch + "/b"]).status == 0)
+            #expect(try snapshot(of: scratch + "/a") == snapshot(of: scratch + "/b"))
+            let validate = try run(["validate", "--data", scratch + "/a"])
+            #expect(validate.status == 0, "\(validate.stderr)")
+            #expect(!validate.stderr.contains(": error: "))
+        }
+    }
+
+    @Test func helpTeachesTheCommandsAndExitStatuses() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        let flowing = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            flowing.contains(
+                "Exit status: 0 success, 64 usage, 65 data rejected, 66 input missing or unreadable, 70 internal error, 73 output cannot be created, 78 bad configuration."))
+        for command in ["run", "validate", "sample"] { #expect(help.stdout.contains("\n  \(command) ")) }
+        let runHelp = try run(["help", "run"])
+        #expect(runHelp.stdout.contains("--lenient"))
+        #expect(runHelp.stdout.contains("--as-of <date>"))
+    }
+}
