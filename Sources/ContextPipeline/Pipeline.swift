@@ -1,6 +1,7 @@
 import ContextAnalysis
 public import ContextIngest
 import ContextModel
+import ContextMaps
 import ContextReports
 import Foundation
 public import Logging
@@ -108,7 +109,17 @@ public struct Pipeline: Sendable {
     private func renderOverview(
         dataset: LoadedDataset, clusters: ConcernClusters, asOf: Day, settings: RunConfiguration.OverviewSettings
     ) async throws -> [(String, [UInt8])] {
-        []  // PENDING: maps module
+        let overview = OverviewMap(maxNodes: settings.maxNodes, engine: LayoutEngine(rawValue: settings.engine) ?? .auto)
+        let spec = overview.spec(graph: dataset.graph, personal: dataset.personal, clusters: clusters, asOf: asOf)
+        let formats = settings.formats.compactMap(MapFormat.init(rawValue:))
+        let rendered: [MapFormat: [UInt8]]
+        do {
+            rendered = try await GraphvizRenderer.shared.render(spec, formats: formats)
+        } catch {
+            throw PipelineError(.renderFailed, "overview map could not be rendered: \(error)")
+        }
+        logger.info("overview map rendered", metadata: ["map.nodes": "\(spec.nodes.count)", "map.formats": "\(formats.count)"])
+        return formats.compactMap { format in rendered[format].map { ("maps/overview.\(format.fileExtension)", $0) } }
     }
 
     private func makeManifest(
