@@ -21,10 +21,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real date).
     public init?(iso text: some StringProtocol) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(10)
-        bytes.append(contentsOf: text.utf8)
-        self.init(isoBytes: bytes)
+        self.init(isoBytes: text.utf8)
     }
 
     /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.

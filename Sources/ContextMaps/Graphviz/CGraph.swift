@@ -190,7 +190,7 @@ extension ReparsedGraph {
         let text = dot + [0]
         GraphvizMessages.clear()
         let parsed = text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cgv_memread($0.baseAddress!) }
+            buffer.withMemoryRebound(to: CChar.self) { $0.baseAddress.flatMap { cgv_memread($0) } }
         }
         guard let graph = parsed else { return nil }
         defer { agclose(graph) }
