@@ -31,12 +31,18 @@ public struct ConcernRules: Sendable, Hashable, Codable {
         return kind == .child || kind == .perpetrator || graph.entities.riskLevels[entity] >= subjectMinimumRisk
     }
 
-    /// Whether a link counts towards concern clusters: not graded E, of an included kind, and
-    /// touching at least one subject of concern.
+    /// Whether a link counts towards concern clusters: not graded E, of an included kind,
+    /// touching at least one subject of concern, and not reaching a context (location, school,
+    /// group) that is not itself of concern. A busy park every young person in a ward frequents
+    /// says nothing about who is associated with whom; a park at MACE level 3-4 does.
     public func isConcernLink(_ link: Int, in graph: ContextGraph) -> Bool {
         if graph.links.grading(link)?.isSuspectedFalse == true { return false }
         guard linkKinds.contains(graph.links.kinds[link]) else { return false }
-        return isSubject(Int(graph.links.sources[link]), in: graph)
-            || isSubject(Int(graph.links.targets[link]), in: graph)
+        let source = Int(graph.links.sources[link]), target = Int(graph.links.targets[link])
+        let sourceSubject = isSubject(source, in: graph), targetSubject = isSubject(target, in: graph)
+        guard sourceSubject || targetSubject else { return false }
+        if !sourceSubject && !graph.entities.kinds[source].isPerson { return false }
+        if !targetSubject && !graph.entities.kinds[target].isPerson { return false }
+        return true
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContextIngest
 import ContextPipeline
+import ContextSample
 
 /// Maps every error a command can meet to a message on standard error and a sysexits status, in
 /// one place (argument-parser's `MessageInfo` pattern).
@@ -30,9 +31,9 @@ enum ExitStatus {
             case .outputNotCreatable, .outputBusy: return ExitCode(outputNotCreatable)
             default: return ExitCode(internalError)
             }
-        case let error as SampleCommandError:
+        case let error as SampleError:
             printError(error.description)
-            return ExitCode(outputNotCreatable)
+            return ExitCode(error.code == .tooFewEntities ? ExitCode.validationFailure.rawValue : outputNotCreatable)
         default:
             printError("internal error: \(error)")
             return ExitCode(internalError)

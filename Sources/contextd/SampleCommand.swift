@@ -1,9 +1,5 @@
 import ArgumentParser
-
-/// The sample could not be written.
-struct SampleCommandError: Error, CustomStringConvertible {
-    let description: String
-}
+import ContextSample
 
 struct SampleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,9 +28,11 @@ struct SampleCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            throw SampleCommandError(description: "pending")
+            let summary = try SampleWorld(entities: entities, seed: seed).write(to: outputFolder)
+            let rows = ["entities.csv", "links.csv", "events.csv", "actions.csv"].map { "\(summary.rows(in: $0)) \($0)" }
+            print("contextd: wrote a fictional sample to \(outputFolder): \(rows.joined(separator: ", "))")
         } catch {
-            throw ExitStatus.exitCode(for: SampleCommandError(description: "cannot write sample: \(error)"))
+            throw ExitStatus.exitCode(for: error)
         }
     }
 }

@@ -19,21 +19,22 @@ struct ConcernClustersTests {
         return builder.freeze()
     }
 
-    @Test func clustersFormAroundSubjectsAndIgnoreSchoolsAndEGradedLinks() throws {
+    @Test func clustersFormAroundSubjectsAndIgnoreOrdinaryContextsAndEGradedLinks() throws {
         let g = try graph(
             [
                 ("C-1", .child, 3), ("P-1", .peer, 0), ("P-2", .peer, 0), ("S-1", .school, 0), ("C-2", .child, 2),
-                ("X-1", .perpetrator, 4), ("L-1", .location, 1), ("P-3", .peer, 0),
+                ("X-1", .perpetrator, 4), ("L-1", .location, 4), ("P-3", .peer, 0), ("L-2", .location, 1),
             ],
             [
                 ("C-1", "P-1", .associate, nil), ("P-1", "P-2", .associate, nil),  // P-1—P-2 touches no subject
                 ("C-1", "S-1", .attends, nil), ("C-2", "S-1", .attends, nil),  // a school does not join
                 ("X-1", "C-2", .exploits, "2B"), ("X-1", "C-1", .exploits, "3E"),  // E-graded: left out
-                ("C-2", "L-1", .frequents, nil), ("P-3", "L-1", .frequents, nil),  // P-3 touches no subject
+                ("C-2", "L-1", .frequents, nil), ("P-3", "L-1", .frequents, nil),  // L-1 is a subject: P-3 joins
+                ("C-1", "L-2", .frequents, nil), ("C-2", "L-2", .frequents, nil),  // L-2 is not: it joins nobody
             ])
         let found = ConcernClusters(g)
         let members = found.clusters.map { $0.members.map(g.id(of:)) }
-        #expect(members == [["C-2", "X-1", "L-1"], ["C-1", "P-1"]])
+        #expect(members == [["C-2", "X-1", "L-1", "P-3"], ["C-1", "P-1"]])
         #expect(found.clusters[0].highestRisk == 4)
         #expect(found.clusters[0].countsByKind[Int(EntityKind.perpetrator.rawValue)] == 1)
         #expect(found.suspectedFalseLinks == 1)
