@@ -36,20 +36,8 @@ extension LoadState {
             if let id, let line = firstLine[id] {
                 row.error(Column.id, "duplicate id '\(Quoting.safe(id))'; first defined on line \(line)")
             }
-            var kind: EntityKind?
-            if row.token(Column.kind) == nil {
-                _ = row.required(Column.kind)
-            } else {
-                kind = row.enumerated(Column.kind, { EntityKind(name: $0) }, allowed: kinds)
-            }
-            var risk: UInt8 = 0
-            if let text = row.token(Column.risk) {
-                if let value = UInt8(text), (1...4).contains(value) {
-                    risk = value
-                } else {
-                    row.error(Column.risk, "risk_level '\(Quoting.safe(text))' is out of range; expected a MACE level 1 to 4")
-                }
-            }
+            let kind = row.requiredEnumerated(Column.kind, { EntityKind(name: $0) }, allowed: kinds)
+            let risk = row.smallInteger(Column.risk, in: 1...4, expected: "a MACE level 1 to 4") ?? 0
             var exploitation: Exploitation = []
             if let text = row.string(Column.exploitation) {
                 for part in text.split(separator: ";", omittingEmptySubsequences: true) {

@@ -17,8 +17,8 @@ extension LoadState {
         defer { self.sink = sink }
         return TableReader(file: "events.csv", columns: Self.eventColumns).read(data, into: &sink) { row in
             if row.structureBroken { return }
-            let date = requiredDate(&row, 0)
-            let kind = requiredEnum(&row, 1, { EventKind(name: $0) }, kinds)
+            let date = row.requiredDate(0)
+            let kind = row.requiredEnumerated(1, { EventKind(name: $0) }, allowed: kinds)
             let entity = resolve(&row, 2, row.required(2))
             if let entity, !builder.kind(of: entity).isPerson {
                 row.error(2, "entity of an event must be a person, not a \(builder.kind(of: entity))")
@@ -42,30 +42,14 @@ extension LoadState {
         defer { self.sink = sink }
         return TableReader(file: "actions.csv", columns: Self.actionColumns).read(data, into: &sink) { row in
             if row.structureBroken { return }
-            let date = requiredDate(&row, 0)
+            let date = row.requiredDate(0)
             let target = resolve(&row, 1, row.required(1))
-            let kind = requiredEnum(&row, 2, { ActionKind(name: $0) }, kinds)
+            let kind = row.requiredEnumerated(2, { ActionKind(name: $0) }, allowed: kinds)
             let agency = row.enumerated(3, { Agency(name: $0) }, allowed: agencies)
             guard !row.failed, let date, let target, let kind else { return }
             builder.addAction(date: date, target: target, kind: kind, agency: agency)
             actionNotes.append(row.string(4).map(Redacted.init))
             used("actions.csv")
         }
-    }
-
-    private func requiredDate(_ row: inout RowContext, _ column: Int) -> Day? {
-        guard row.required(column) != nil else { return nil }
-        let (raw, ok) = row.date(column)
-        return ok ? Day(rawValue: raw) : nil
-    }
-
-    private func requiredEnum<T>(
-        _ row: inout RowContext, _ column: Int, _ parse: (String) -> T?, _ allowed: [String]
-    ) -> T? {
-        guard row.token(column) != nil else {
-            _ = row.required(column)
-            return nil
-        }
-        return row.enumerated(column, parse, allowed: allowed)
     }
 }

@@ -27,20 +27,8 @@ extension LoadState {
             }
             let source = resolve(&row, Column.source, row.required(Column.source))
             let target = resolve(&row, Column.target, row.required(Column.target))
-            var kind: LinkKind?
-            if row.token(Column.kind) == nil {
-                _ = row.required(Column.kind)
-            } else {
-                kind = row.enumerated(Column.kind, { LinkKind(name: $0) }, allowed: kinds)
-            }
-            var weight: UInt8 = 1
-            if let text = row.token(Column.weight) {
-                if let value = UInt8(text), (1...5).contains(value) {
-                    weight = value
-                } else {
-                    row.error(Column.weight, "weight '\(Quoting.safe(text))' is out of range; expected 1 to 5")
-                }
-            }
+            let kind = row.requiredEnumerated(Column.kind, { LinkKind(name: $0) }, allowed: kinds)
+            let weight = row.smallInteger(Column.weight, in: 1...5, expected: "1 to 5") ?? 1
             let firstSeen = row.date(Column.firstSeen)
             let lastSeen = row.date(Column.lastSeen)
             let agency = row.enumerated(Column.agency, { Agency(name: $0) }, allowed: agencies)

@@ -129,6 +129,32 @@ struct RowContext {
         return (day.rawValue, true)
     }
 
+    /// A required date column: reports "missing" when empty and any date that does not exist.
+    mutating func requiredDate(_ column: Int) -> Day? {
+        guard required(column) != nil else { return nil }
+        let (raw, ok) = date(column)
+        return ok ? Day(rawValue: raw) : nil
+    }
+
+    /// A required enumerated column: reports "missing" when empty and values outside the list.
+    mutating func requiredEnumerated<T>(_ column: Int, _ parse: (String) -> T?, allowed: [String]) -> T? {
+        guard token(column) != nil else {
+            _ = required(column)
+            return nil
+        }
+        return enumerated(column, parse, allowed: allowed)
+    }
+
+    /// An optional small whole number in `range`; reports anything else as out of range.
+    mutating func smallInteger(_ column: Int, in range: ClosedRange<UInt8>, expected: String) -> UInt8? {
+        guard let text = token(column) else { return nil }
+        guard let value = UInt8(text), range.contains(value) else {
+            error(column, "\(columns[column].name) '\(Quoting.safe(text))' is out of range; expected \(expected)")
+            return nil
+        }
+        return value
+    }
+
     /// Parses an optional enumerated column with the given parser; reports unknown values.
     mutating func enumerated<T>(_ column: Int, _ parse: (String) -> T?, allowed: [String]) -> T? {
         guard let text = token(column) else { return nil }
