@@ -24,8 +24,11 @@ public enum Agency: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStri
 
     public var description: String { name }
 
-    public init?(name: some StringProtocol) {
-        guard let value = Self.allCases.first(where: { $0.name == name }) else { return nil }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
+    public init?(name: String) {
+        guard let value = Self.byName[name] else { return nil }
         self = value
     }
 }

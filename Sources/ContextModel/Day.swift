@@ -20,25 +20,25 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real date).
-    public init?(iso text: some StringProtocol) {
-        self.init(isoBytes: text.utf8)
-    }
-
-    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
-    public init?(isoBytes bytes: some Collection<UInt8>) {
-        guard bytes.count == 10 else { return nil }
+    public init?(iso text: String) {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
         var values = (0, 0, 0)
-        for (position, byte) in bytes.enumerated() {
+        var position = 0
+        for byte in utf8 {
+            defer { position += 1 }
             if position == 4 || position == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
             }
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch position {
-            case 0..<4: values.0 = values.0 * 10 + digit
-            case 5..<7: values.1 = values.1 * 10 + digit
-            default: values.2 = values.2 * 10 + digit
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            if position < 4 {
+                values.0 = values.0 * 10 + digit
+            } else if position < 7 {
+                values.1 = values.1 * 10 + digit
+            } else {
+                values.2 = values.2 * 10 + digit
             }
         }
         self.init(year: values.0, month: values.1, day: values.2)

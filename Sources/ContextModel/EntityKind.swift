@@ -31,8 +31,11 @@ public enum EntityKind: UInt8, CaseIterable, Sendable, Hashable, Codable, Custom
     public var isYoungPerson: Bool { self == .child || self == .peer }
 
     /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: some StringProtocol) {
-        guard let kind = Self.allCases.first(where: { $0.name == name }) else { return nil }
-        self = kind
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
+    public init?(name: String) {
+        guard let value = Self.byName[name] else { return nil }
+        self = value
     }
 }

@@ -30,23 +30,31 @@ public struct Grading: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Parses `1A`, `2b`, `3EP`; letters case-insensitive. Returns `nil` for anything else.
-    public init?(code: some StringProtocol) {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 2 || bytes.count == 3 else { return nil }
-        guard (UInt8(ascii: "1")...UInt8(ascii: "3")).contains(bytes[0]) else { return nil }
-        let letter = bytes[1] | 0x20  // ASCII lower case
+    public init?(code: String) {
+        let utf8 = code.utf8
+        guard utf8.count == 2 || utf8.count == 3 else { return nil }
+        var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for (position, byte) in zip(0..., utf8) {
+            switch position {
+            case 0: bytes.0 = byte
+            case 1: bytes.1 = byte
+            default: bytes.2 = byte
+            }
+        }
+        guard (UInt8(ascii: "1")...UInt8(ascii: "3")).contains(bytes.0) else { return nil }
+        let letter = bytes.1 | 0x20  // ASCII lower case
         guard (UInt8(ascii: "a")...UInt8(ascii: "e")).contains(letter),
             let intelligence = Intelligence(rawValue: letter - UInt8(ascii: "a") + 1)
         else { return nil }
         var handling: Handling?
-        if bytes.count == 3 {
-            switch bytes[2] | 0x20 {
+        if utf8.count == 3 {
+            switch bytes.2 | 0x20 {
             case UInt8(ascii: "p"): handling = .p
             case UInt8(ascii: "c"): handling = .c
             default: return nil
             }
         }
-        self.init(source: bytes[0] - UInt8(ascii: "0"), intelligence: intelligence, handling: handling)
+        self.init(source: bytes.0 - UInt8(ascii: "0"), intelligence: intelligence, handling: handling)
     }
 
     /// Whether the intelligence is assessed as suspected to be false (E): such links are kept out

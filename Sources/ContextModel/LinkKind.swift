@@ -37,10 +37,12 @@ public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomSt
         }
     }
 
-    /// Parses the data-file spelling; exact and case-sensitive.
-    public init?(name: some StringProtocol) {
-        guard let kind = Self.allCases.first(where: { $0.name == name }) else { return nil }
-        self = kind
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
+    public init?(name: String) {
+        guard let value = Self.byName[name] else { return nil }
+        self = value
     }
 
     /// Checks the shape the contract requires of a link of this kind.

@@ -40,7 +40,7 @@ struct SampleContentTests {
         for row in table.rows {
             let entityKind = try #require(EntityKind(name: row[kind]), "kind \(row[kind])")
             #expect(row[risk].isEmpty || RiskLevel(rawValue: UInt8(row[risk]) ?? 0) != nil)
-            for form in row[forms].split(separator: ";") { #expect(Exploitation(name: form) != nil) }
+            for form in row[forms].split(separator: ";") { #expect(Exploitation(name: String(form)) != nil) }
             #expect((entityKind == .location) == !row[category].isEmpty)
             if !row[category].isEmpty { #expect(LocationCategory(name: row[category]) != nil) }
             if entityKind == .child {

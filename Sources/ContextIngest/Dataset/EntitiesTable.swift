@@ -74,7 +74,7 @@ extension LoadState {
             labels.append(row.string(Column.label).map(Redacted.init))
             datesOfBirth.append(dob.0)
             if !entityExtraNames.isEmpty { entityExtraValues.append(row.extraValues()) }
-            used("entities.csv")
+            usedRows += 1
         }
     }
 }

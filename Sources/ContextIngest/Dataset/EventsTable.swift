@@ -30,7 +30,7 @@ extension LoadState {
             guard !row.failed, let date, let kind, let entity else { return }
             builder.addEvent(date: date, kind: kind, entity: entity, location: location)
             eventNotes.append(row.string(4).map(Redacted.init))
-            used("events.csv")
+            usedRows += 1
         }
     }
 
@@ -49,7 +49,7 @@ extension LoadState {
             guard !row.failed, let date, let target, let kind else { return }
             builder.addAction(date: date, target: target, kind: kind, agency: agency)
             actionNotes.append(row.string(4).map(Redacted.init))
-            used("actions.csv")
+            usedRows += 1
         }
     }
 }

@@ -69,7 +69,7 @@ extension LoadState {
                 hasLink[source.int] = true
                 hasLink[target.int] = true
                 if !linkExtraNames.isEmpty { linkExtraValues.append(row.extraValues()) }
-                used("links.csv")
+                usedRows += 1
             }
         }
     }

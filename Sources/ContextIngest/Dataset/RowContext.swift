@@ -32,6 +32,7 @@ struct RowContext {
 
     /// Reports structural problems; returns whether the row can be read field by field.
     mutating func checkStructure(expectedFields: Int) -> Bool {
+        if record.problems.isEmpty && record.fields.count == expectedFields { return true }
         var reported = Set<Int>()
         for (problem, offset) in record.problems {
             let key = problemKey(problem)
@@ -87,6 +88,11 @@ struct RowContext {
     /// The text of a column for enumerated, numeric and date values: surrounding spaces trimmed.
     func token(_ column: Int) -> String? {
         guard let text = string(column) else { return nil }
+        if let first = text.utf8.first, let last = text.utf8.last, first != 0x20, first != 0x09, last != 0x20,
+            last != 0x09
+        {
+            return text
+        }
         let trimmed = text.trimmingSpaces
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -110,9 +110,9 @@ struct DiagnosticSink {
 
     /// Takes a row's diagnostics; a row with errors is listed as set aside.
     mutating func absorb(_ row: RowContext) {
-        report.errors.append(contentsOf: row.errors)
-        report.warnings.append(contentsOf: row.warnings)
+        if !row.warnings.isEmpty { report.warnings.append(contentsOf: row.warnings) }
         if let first = row.errors.first {
+            report.errors.append(contentsOf: row.errors)
             report.setAside.append(SetAsideRow(file: row.file, line: row.record.line, reason: first.message))
         }
     }
