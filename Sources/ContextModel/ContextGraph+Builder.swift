@@ -1,4 +1,7 @@
 extension ContextGraph {
+    /// The most entities a graph can hold (link keys pack two indices in 30 bits each).
+    public static let maximumEntities = 1 << 30
+
     /// What happened to a link handed to ``Builder/addLink(_:)``.
     public enum LinkAddition: Sendable, Equatable {
         /// Stored as a new link with this index.
@@ -45,16 +48,11 @@ extension ContextGraph {
         private var indexByID: [String: Int32] = [:]
         private var areaIndex: [String: Int32] = [:]
         private var areaNames: [String] = []
-        private var linkByKey: [LinkKey: Int32] = [:]
-
-        private struct LinkKey: Hashable {
-            let endpoints: UInt64
-            let kind: UInt8
-        }
+        private var linkByKey: LinkKeyTable
 
         public init(expectedEntities: Int = 0, expectedLinks: Int = 0) {
             indexByID.reserveCapacity(expectedEntities)
-            linkByKey.reserveCapacity(expectedLinks)
+            linkByKey = LinkKeyTable(expected: expectedLinks)
         }
 
         public var entityCount: Int { entities.count }
@@ -68,14 +66,15 @@ extension ContextGraph {
         /// The kind of an entity already added.
         public func kind(of entity: EntityIndex) -> EntityKind { entities.kinds[entity.int] }
 
-        /// Adds an entity. Returns `nil` (and adds nothing) when the id is already present.
+        /// Adds an entity. Returns `nil` (and adds nothing) when the id is already present or the
+        /// graph already holds ``ContextGraph/maximumEntities``.
         public mutating func addEntity(
             id: String, kind: EntityKind, riskLevel: UInt8 = 0, exploitation: Exploitation = [],
             area: String? = nil, category: LocationCategory? = nil, updated: Int32 = Day.noneRaw
         ) -> EntityIndex? {
             let index = Int32(entities.count)
             // Ids are unique and the first definition stands.
-            guard indexByID[id] == nil else { return nil }
+            guard entities.count < ContextGraph.maximumEntities, indexByID[id] == nil else { return nil }
             indexByID[id] = index
             entities.ids.append(id)
             entities.kinds.append(kind)
@@ -101,11 +100,11 @@ extension ContextGraph {
         /// - Precondition: the endpoints differ (self-links are dropped by the loader).
         public mutating func addLink(_ record: LinkRecord) -> LinkAddition {
             precondition(record.source != record.target, "self-links are dropped before the builder")
-            var a = UInt64(UInt32(bitPattern: record.source.rawValue))
-            var b = UInt64(UInt32(bitPattern: record.target.rawValue))
+            var a = UInt32(bitPattern: record.source.rawValue)
+            var b = UInt32(bitPattern: record.target.rawValue)
             if !record.kind.isDirected && a > b { swap(&a, &b) }
-            let key = LinkKey(endpoints: a << 32 | b, kind: record.kind.rawValue)
-            if let existing = linkByKey[key] {
+            let key = LinkKeyTable.key(a, b, kind: record.kind.rawValue)
+            if let existing = linkByKey.insertIfAbsent(key, value: Int32(links.count)) {
                 let e = Int(existing)
                 links.weights[e] = max(links.weights[e], record.weight)
                 links.firstSeen[e] = Self.earliest(links.firstSeen[e], record.firstSeen)
@@ -115,7 +114,6 @@ extension ContextGraph {
                 return .merged(into: e)
             }
             let e = links.count
-            linkByKey[key] = Int32(e)
             links.sources.append(record.source.rawValue)
             links.targets.append(record.target.rawValue)
             links.kinds.append(record.kind)

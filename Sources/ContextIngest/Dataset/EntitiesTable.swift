@@ -33,6 +33,9 @@ extension LoadState {
                 entityExtraNames = extraNames ?? []
             }
             let id = row.required(Column.id)
+            if builder.entityCount >= ContextGraph.maximumEntities {
+                row.error(Column.id, "too many entities: contextd holds at most \(ContextGraph.maximumEntities)")
+            }
             if let id, let line = firstLine[id] {
                 row.error(Column.id, "duplicate id '\(Quoting.safe(id))'; first defined on line \(line)")
             }
