@@ -9,11 +9,11 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Validate a dataset, analyse it, and write the outputs.",
         discussion: """
             Writes into the output folder, atomically (a reader never sees a half-written file, \
-            and a failed run leaves earlier outputs as they were):
-              manifest.json      inputs with SHA-256 and row counts, warnings, rows set aside, stage times
-              network.json       concern clusters with their members (OFFICIAL-SENSITIVE)
-              maps/overview.svg  the overview network map (and .dot; formats set in the config)
-            Files are created readable by their owner only.
+            and a failed run leaves earlier outputs as they were), readable by the owner only:
+              manifest.json   inputs with SHA-256 and rows, warnings, rows set aside,
+                              outputs with SHA-256, seconds per stage
+              network.json    concern clusters and their members (OFFICIAL-SENSITIVE)
+              maps/overview.* the overview network map (formats set in the config)
 
             Example:
               contextd run --data Samples/borough --out Output --config Config/contextd.yaml
