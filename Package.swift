@@ -22,13 +22,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "GraphAlgorithms", swiftSettings: strict),
+        .target(
+            name: "GraphAlgorithms",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: strict),
         .target(name: "ContextModel", swiftSettings: strict),
 
         // L1
