@@ -1,120 +1,142 @@
 public import ContextModel
 import GraphAlgorithms
 
-/// One concern cluster: people and places joined by concern links around subjects of concern.
+/// One concern cluster: a community of people and places in the concern neighbourhood.
 public struct ConcernCluster: Sendable {
-    /// Stable identifier, derived from the cluster's anchor (see ``ConcernClusters``).
-    public let stableID: String
+    /// Stable identifier: carried over from the previous run when the cluster is substantially
+    /// the same group (``ClusterIdentities``), otherwise derived from its anchor.
+    public internal(set) var stableID: String
     /// Members, in increasing index order.
     public let members: [EntityIndex]
-    /// Dataset link indices of the concern links inside the cluster, increasing.
+    /// Dataset link indices of the links inside the cluster that the communities were found on.
     public let links: [Int]
     /// Member counts by kind, indexed by ``EntityKind/rawValue``.
     public let countsByKind: [Int]
     /// Highest assessed MACE level among members, `0` when none is assessed.
     public let highestRisk: UInt8
+    /// Mean MACE level of the members who have one, `nil` when none has.
+    public let meanRisk: Double?
     /// Union of the members' exploitation types.
     public let exploitation: Exploitation
-    /// The subject of concern whose id names the cluster.
+    /// Locations, schools and groups linked to at least two members (members or not), with how
+    /// many members each is linked to; most shared first.
+    public let sharedContexts: [(context: EntityIndex, members: Int)]
+    /// People with the highest strength inside the cluster (up to three), strongest first.
+    public let keyPeople: [EntityIndex]
+    /// Internal density: links inside / possible pairs.
+    public let density: Double
+    /// Total strength of the links inside.
+    public let internalStrength: Double
+    /// The seed whose id names the cluster on its first appearance.
     public let anchor: EntityIndex
 }
 
-/// Concern clusters: for now, the connected components of the concern graph that hold at least
-/// one subject of concern (issue 3 replaces this with Leiden communities).
+/// Concern clusters: Leiden communities (modularity with a resolution, weighted by edge strength)
+/// on the concern neighbourhood, keeping those that hold a seed (a child open to the MACE or a
+/// level 3-4 perpetrator) and reach the minimum size.
 ///
-/// **Stable ids.** A cluster is named after its *anchor*, the subject of concern with the
-/// smallest id (byte order) among its members: `K-` and 12 hex digits of the FNV-1a 64-bit hash
-/// of the anchor's id. The name therefore survives any change that leaves the anchor in the
-/// cluster, and it does not spell out a child's id. Ordering is by size (largest first), then id.
+/// The graph the communities are found on: the entities within ``ConcernNeighbourhood/hops`` of
+/// a seed, and the links between them of the kinds in ``ConcernRules/linkKinds`` whose strength
+/// is above zero (E-graded and not-yet-seen links have none). `attends` is left out by default:
+/// sharing a school does not make two children associates; schools appear as shared contexts.
+///
+/// A cluster's first id is `K-` and 12 hex digits of a hash of its anchor's id (the seed with
+/// the smallest id, byte order): a name, not a secret, and not the child's id spelled out.
 public struct ConcernClusters: Sendable {
     public let rules: ConcernRules
-    public let clusters: [ConcernCluster]
-    /// Subjects of concern not in any reported cluster.
+    public internal(set) var clusters: [ConcernCluster]
+    /// Seeds not in any reported cluster.
     public let unclusteredSubjects: [EntityIndex]
     /// Number of links left out because they are graded E.
     public let suspectedFalseLinks: Int
+    /// Entities in the concern neighbourhood.
+    public let neighbourhoodSize: Int
+    /// Modularity of the whole partition of the neighbourhood (at the configured resolution).
+    public let modularity: Double
 
     /// Finds the clusters of a dataset.
     ///
-    /// - Complexity: O(V + E).
-    public init(_ dataset: ContextGraph, rules: ConcernRules = ConcernRules()) {
+    /// - Parameters:
+    ///   - strengths: each link's strength (``StrengthModel/strengths(in:asOf:)``).
+    ///   - distances: each entity's hops from a seed, `-1` outside the neighbourhood.
+    /// - Complexity: that of ``Leiden`` on the neighbourhood, plus O(V + E).
+    public init(
+        _ dataset: ContextGraph, strengths: [Double], distances: [Int32], rules: ConcernRules = ConcernRules()
+    ) {
         self.rules = rules
-        let concern = ConcernGraph(dataset, rules: rules)
-        let labels = ConnectedComponents().labels(in: concern.graph)
-        var membersOf = [[EntityIndex]](repeating: [], count: labels.count)
-        var hasSubject = [Bool](repeating: false, count: labels.count)
-        for v in 0..<dataset.entities.count {
-            let c = Int(labels.membership[v])
-            membersOf[c].append(EntityIndex(v))
-            if rules.isSubject(v, in: dataset) { hasSubject[c] = true }
+        let leiden = Leiden(resolution: rules.resolution, seed: rules.seed)
+        var local = [Int32](repeating: -1, count: dataset.entities.count)
+        var global: [Int32] = []
+        for v in 0..<dataset.entities.count where distances[v] >= 0 {
+            local[v] = Int32(global.count)
+            global.append(Int32(v))
         }
-        var linksOf = [[Int]](repeating: [], count: labels.count)
-        for (edge, link) in concern.linkOfEdge.enumerated() {
-            linksOf[Int(labels.membership[Int(concern.graph.edgeFrom[edge])])].append(Int(link))
+        var from: [VertexIndex] = [], to: [VertexIndex] = [], weights: [Float] = [], linkOf: [Int] = []
+        let included = LinkKind.allCases.map(rules.linkKinds.contains)
+        for link in 0..<dataset.links.count where strengths[link] > 0 && included[Int(dataset.links.kinds[link].rawValue)] {
+            let s = local[Int(dataset.links.sources[link])], t = local[Int(dataset.links.targets[link])]
+            guard s >= 0 && t >= 0 else { continue }
+            from.append(s)
+            to.append(t)
+            weights.append(Float(strengths[link]))
+            linkOf.append(link)
         }
-        var clusters = [ConcernCluster]()
-        var unclustered = [EntityIndex]()
-        for c in 0..<labels.count where hasSubject[c] {
-            let members = membersOf[c]
+        let graph = AdjacencyGraph(vertexCount: global.count, from: from, to: to, weights: weights)
+        let partition = leiden.communities(in: graph)
+        modularity = Modularity(resolution: leiden.resolution).score(of: partition, in: graph)
+        neighbourhoodSize = global.count
+        let communities = partition.communities()
+        var linksOf = [[Int]](repeating: [], count: partition.count)
+        for (edge, link) in linkOf.enumerated() where partition.membership[Int(from[edge])] == partition.membership[Int(to[edge])] {
+            linksOf[Int(partition.membership[Int(from[edge])])].append(link)
+        }
+        var clusters: [ConcernCluster] = []
+        var unclustered: [EntityIndex] = []
+        for (c, community) in communities.enumerated() {
+            let members = community.map { EntityIndex(rawValue: global[Int($0)]) }
+            let seeds = members.filter { ConcernNeighbourhood.isSeed($0.int, in: dataset) }
+            guard !seeds.isEmpty else { continue }
             guard members.count >= max(1, rules.minimumClusterSize) else {
-                unclustered.append(contentsOf: members.filter { rules.isSubject($0.int, in: dataset) })
+                unclustered.append(contentsOf: seeds)
                 continue
             }
-            clusters.append(Self.describe(members: members, links: linksOf[c].sorted(), in: dataset, rules: rules))
+            clusters.append(
+                ClusterDescription.describe(
+                    members: members, seeds: seeds, links: linksOf[c], in: dataset, strengths: strengths))
         }
         clusters.sort { ($0.members.count, $1.stableID) > ($1.members.count, $0.stableID) }
-        self.clusters = Self.disambiguated(clusters)
-        self.unclusteredSubjects = unclustered
+        self.clusters = clusters
+        self.unclusteredSubjects = unclustered.sorted()
         self.suspectedFalseLinks = (0..<dataset.links.count).reduce(0) {
             $0 + (dataset.links.grading($1)?.isSuspectedFalse == true ? 1 : 0)
         }
     }
 
-    private static func describe(
-        members: [EntityIndex], links: [Int], in dataset: ContextGraph, rules: ConcernRules
-    ) -> ConcernCluster {
-        var counts = [Int](repeating: 0, count: EntityKind.allCases.count)
-        var highest: UInt8 = 0
-        var exploitation: Exploitation = []
-        var anchor: EntityIndex?
-        for member in members {
-            counts[Int(dataset.entities.kinds[member.int].rawValue)] += 1
-            highest = max(highest, dataset.entities.riskLevels[member.int])
-            exploitation.formUnion(dataset.entities.exploitation[member.int])
-            if rules.isSubject(member.int, in: dataset),
-                anchor.map({ dataset.id(of: member).utf8.lexicographicallyPrecedes(dataset.id(of: $0).utf8) }) ?? true
-            {
-                anchor = member
-            }
-        }
-        let chosen = anchor ?? members[0]
-        return ConcernCluster(
-            stableID: stableID(for: dataset.id(of: chosen)), members: members, links: links,
-            countsByKind: counts, highestRisk: highest, exploitation: exploitation, anchor: chosen)
+    /// Carries ids over from the previous run's clusters (see ``ClusterIdentities``).
+    ///
+    /// - Returns: what changed since the previous run.
+    public mutating func adoptIdentities(
+        from previous: [ClusterIdentities.Previous], in dataset: ContextGraph
+    ) -> ClusterIdentities.Changes {
+        let (ids, changes) = rules.identities.assign(
+            current: clusters.map { $0.members.map(dataset.id(of:)) }, proposed: clusters.map(\.stableID),
+            previous: previous)
+        for index in clusters.indices { clusters[index].stableID = ids[index] }
+        return changes
     }
 
-    /// `K-` and 12 hex digits of FNV-1a-64 of the id's UTF-8 bytes. Not a secret, only a name.
+    /// `K-` and 12 hex digits of FNV-1a-64 of the id's UTF-8 bytes, finished with SplitMix64's
+    /// mixer so that similar ids (`Y-1`, `Y-2`) give unlike names. Not a secret, only a name.
     static func stableID(for anchorID: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in anchorID.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
+        hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 31
         let hex = String(hash >> 16, radix: 16)
         return "K-" + String(repeating: "0", count: 12 - hex.count) + hex
-    }
-
-    /// Gives a colliding id (two anchors, one hash: vanishingly rare) a `-2`, `-3`... suffix, in order.
-    private static func disambiguated(_ clusters: [ConcernCluster]) -> [ConcernCluster] {
-        var seen: [String: Int] = [:]
-        return clusters.map { cluster in
-            let n = seen[cluster.stableID, default: 0] + 1
-            seen[cluster.stableID] = n
-            guard n > 1 else { return cluster }
-            return ConcernCluster(
-                stableID: "\(cluster.stableID)-\(n)", members: cluster.members, links: cluster.links,
-                countsByKind: cluster.countsByKind, highestRisk: cluster.highestRisk,
-                exploitation: cluster.exploitation, anchor: cluster.anchor)
-        }
     }
 }

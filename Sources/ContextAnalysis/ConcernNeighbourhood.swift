@@ -14,7 +14,7 @@ public struct ConcernNeighbourhood: Sendable, Hashable, Codable {
     /// Contexts at this level or above are walked through even when `expandThroughContexts` is off.
     public var contextMinimumRisk: UInt8
 
-    public init(hops: Int = 2, expandThroughContexts: Bool = false, contextMinimumRisk: UInt8 = 3) {
+    public init(hops: Int = 1, expandThroughContexts: Bool = false, contextMinimumRisk: UInt8 = 3) {
         self.hops = hops
         self.expandThroughContexts = expandThroughContexts
         self.contextMinimumRisk = contextMinimumRisk

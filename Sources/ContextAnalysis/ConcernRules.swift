@@ -1,48 +1,33 @@
 public import ContextModel
 
-/// Which entities are subjects of concern and which links join them into a cluster.
-///
-/// These are the projection rules from the full dataset to the concern graph; the algorithms
-/// never see a child, a school or a grading, only the graph these rules build.
+/// How concern clusters are found and named: which links they are found on, Leiden's resolution
+/// and seed, the smallest cluster reported, and how clusters are matched with the previous run's.
 public struct ConcernRules: Sendable, Hashable, Codable {
-    /// Link kinds that join people and places into a concern cluster. `attends` is left out by
-    /// default: two children at the same school are not thereby associated, and a school would
-    /// otherwise join most of a borough into one cluster.
-    public var linkKinds: Set<LinkKind>
-    /// An entity of any kind at this MACE level or above is a subject of concern (children open to
-    /// the MACE and perpetrators always are).
-    public var subjectMinimumRisk: UInt8
-    /// Clusters smaller than this are not reported as clusters (their subjects are counted as
+    /// Link kinds the communities are found on. `attends` is left out by default: two children at
+    /// the same school are not thereby associated, and a school would otherwise join most of a
+    /// borough; schools are reported as shared contexts instead.
+    /// (Kept in the contract's order, so the manifest records it the same way every run.)
+    public var linkKinds: [LinkKind] {
+        didSet { linkKinds = LinkKind.allCases.filter(linkKinds.contains) }
+    }
+    /// Communities smaller than this are not reported as clusters (their seeds are listed as
     /// unclustered).
     public var minimumClusterSize: Int
+    /// Modularity's resolution γ: above 1 finds smaller clusters, below 1 larger ones.
+    public var resolution: Double
+    /// Seed of Leiden's random choices: the same data, settings and seed give the same clusters.
+    public var seed: UInt64
+    /// Matching with the previous run's clusters (``ClusterIdentities``).
+    public var identities: ClusterIdentities
 
     public init(
-        linkKinds: Set<LinkKind> = Set(LinkKind.allCases).subtracting([.attends]),
-        subjectMinimumRisk: UInt8 = 3, minimumClusterSize: Int = 2
+        linkKinds: [LinkKind] = LinkKind.allCases.filter { $0 != .attends }, minimumClusterSize: Int = 3,
+        resolution: Double = 1, seed: UInt64 = 7, identities: ClusterIdentities = ClusterIdentities()
     ) {
-        self.linkKinds = linkKinds
-        self.subjectMinimumRisk = subjectMinimumRisk
+        self.linkKinds = LinkKind.allCases.filter(linkKinds.contains)
         self.minimumClusterSize = minimumClusterSize
-    }
-
-    /// Whether an entity is a subject of concern.
-    public func isSubject(_ entity: Int, in graph: ContextGraph) -> Bool {
-        let kind = graph.entities.kinds[entity]
-        return kind == .child || kind == .perpetrator || graph.entities.riskLevels[entity] >= subjectMinimumRisk
-    }
-
-    /// Whether a link counts towards concern clusters: not graded E, of an included kind,
-    /// touching at least one subject of concern, and not reaching a context (location, school,
-    /// group) that is not itself of concern. A busy park every young person in a ward frequents
-    /// says nothing about who is associated with whom; a park at MACE level 3-4 does.
-    public func isConcernLink(_ link: Int, in graph: ContextGraph) -> Bool {
-        if graph.links.grading(link)?.isSuspectedFalse == true { return false }
-        guard linkKinds.contains(graph.links.kinds[link]) else { return false }
-        let source = Int(graph.links.sources[link]), target = Int(graph.links.targets[link])
-        let sourceSubject = isSubject(source, in: graph), targetSubject = isSubject(target, in: graph)
-        guard sourceSubject || targetSubject else { return false }
-        if !sourceSubject && !graph.entities.kinds[source].isPerson { return false }
-        if !targetSubject && !graph.entities.kinds[target].isPerson { return false }
-        return true
+        self.resolution = resolution
+        self.seed = seed
+        self.identities = identities
     }
 }

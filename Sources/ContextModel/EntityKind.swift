@@ -39,3 +39,20 @@ public enum EntityKind: UInt8, CaseIterable, Sendable, Hashable, Codable, Custom
         self = value
     }
 }
+
+extension EntityKind {
+    /// Encoded as its data-file spelling, so configurations and reports read as the data does.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let value = EntityKind(name: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown kind '\(name)'")
+        }
+        self = value
+    }
+}

@@ -1,3 +1,4 @@
+public import ContextAnalysis
 public import ContextIngest
 
 /// `manifest.json`: what a run read, how, what it found wrong, what it wrote and how long each
@@ -8,16 +9,12 @@ public struct Manifest: Codable, Sendable {
         public let version: String
     }
 
+    /// The configuration the run used, every setting spelled out (defaults included).
     public struct Configuration: Codable, Sendable {
         public let file: String?
         public let policy: String
-        public let clusterLinkKinds: [String]
-        public let subjectMinimumRisk: Int
-        public let minimumClusterSize: Int
-        public let overviewEnabled: Bool
-        public let overviewMaxNodes: Int
-        public let overviewEngine: String
-        public let overviewFormats: [String]
+        public let analysis: AnalysisSettings
+        public let overview: RunConfiguration.OverviewSettings
     }
 
     public struct Counts: Codable, Sendable {

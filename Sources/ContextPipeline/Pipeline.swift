@@ -71,10 +71,24 @@ public struct Pipeline: Sendable {
         timings.record("load.fingerprint", seconds: dataset.timings.fingerprint)
         timings.record("load.validate", seconds: dataset.timings.validate)
         timings.record("load.freeze", seconds: dataset.timings.freeze)
-        let clusters = timings.measure("analyse") { ConcernClusters(dataset.graph, rules: config.concern) }
+        let settings = config.analysis
+        let graph = dataset.graph
+        let strengths = timings.measure("analyse.strength") { settings.strength.strengths(in: graph, asOf: asOf) }
+        let distances = timings.measure("analyse.neighbourhood") {
+            settings.neighbourhood.distances(in: graph, strengths: strengths)
+        }
+        var clusters = timings.measure("analyse.clusters") {
+            ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
+        }
+        let previous = Self.previousClusters(in: request.outputFolder)
+        let changes = clusters.adoptIdentities(from: previous ?? [], in: graph)
         logger.info(
             "clusters found",
-            metadata: ["clusters": "\(clusters.clusters.count)", "unclustered": "\(clusters.unclusteredSubjects.count)"])
+            metadata: [
+                "clusters": "\(clusters.clusters.count)", "unclustered": "\(clusters.unclusteredSubjects.count)",
+                "clusters.previous": "\(previous?.count ?? 0)", "clusters.new": "\(changes.new.count)",
+                "clusters.dissolved": "\(changes.dissolved.count)",
+            ])
 
         var transaction = OutputTransaction(folder: request.outputFolder)
         if config.overview.enabled {
@@ -85,7 +99,8 @@ public struct Pipeline: Sendable {
         }
         try timings.measure("report") {
             transaction.add(
-                "network.json", try ReportEncoding.json(NetworkReport(graph: dataset.graph, clusters: clusters, asOf: asOf)))
+                "network.json",
+                try ReportEncoding.json(NetworkReport(graph: graph, clusters: clusters, changes: changes, asOf: asOf)))
         }
         let outputs = transaction.staged.map {
             Manifest.Output(path: $0.path, bytes: $0.bytes.count, sha256: InputFingerprint.sha256Hex($0.bytes))
@@ -139,12 +154,8 @@ public struct Pipeline: Sendable {
             startedAt: formatter.string(from: startedAt),
             asOf: asOf.description,
             configuration: .init(
-                file: request.configurationFile, policy: config.policy.rawValue,
-                clusterLinkKinds: config.concern.linkKinds.map(\.name).sorted(),
-                subjectMinimumRisk: Int(config.concern.subjectMinimumRisk),
-                minimumClusterSize: config.concern.minimumClusterSize, overviewEnabled: config.overview.enabled,
-                overviewMaxNodes: config.overview.maxNodes, overviewEngine: config.overview.engine,
-                overviewFormats: config.overview.formats),
+                file: request.configurationFile, policy: config.policy.rawValue, analysis: config.analysis,
+                overview: config.overview),
             inputs: dataset.report.files,
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,
@@ -154,6 +165,13 @@ public struct Pipeline: Sendable {
             rowsSetAside: dataset.report.setAside,
             outputs: outputs,
             stages: timings.stages)
+    }
+
+    /// The clusters of the previous run's `network.json` in the output folder, if there is one
+    /// this version can read (a missing or unreadable one means a first run).
+    static func previousClusters(in folder: String) -> [ClusterIdentities.Previous]? {
+        guard let data = FileManager.default.contents(atPath: folder + "/network.json") else { return nil }
+        return NetworkReport.previousClusters(from: [UInt8](data))
     }
 
     /// Today's date in UTC.

@@ -11,7 +11,7 @@ public struct RunConfiguration: Sendable, Codable {
     /// The date the analysis is "as of"; `nil` means today (UTC). `--as-of` overrides it.
     public var asOf: Day?
     public var policy: ValidationPolicy
-    public var concern: ConcernRules
+    public var analysis: AnalysisSettings
     public var overview: OverviewSettings
 
     /// Settings of the overview network map.
@@ -36,12 +36,12 @@ public struct RunConfiguration: Sendable, Codable {
     public static let formats = ["svg", "dot", "png", "pdf"]
 
     public init(
-        asOf: Day? = nil, policy: ValidationPolicy = .strict, concern: ConcernRules = ConcernRules(),
+        asOf: Day? = nil, policy: ValidationPolicy = .strict, analysis: AnalysisSettings = AnalysisSettings(),
         overview: OverviewSettings = OverviewSettings()
     ) {
         self.asOf = asOf
         self.policy = policy
-        self.concern = concern
+        self.analysis = analysis
         self.overview = overview
     }
 
@@ -69,7 +69,8 @@ public struct RunConfiguration: Sendable, Codable {
         var config = RunConfiguration()
         guard let root else { return config }  // An empty file: all defaults.
         let reader = ConfigReader(file: file)
-        let top = try reader.mapping(root, "", allowed: ["as_of", "validation", "clusters", "maps"])
+        let top = try reader.mapping(
+            root, "", allowed: ["as_of", "validation", "strength", "neighbourhood", "clusters", "maps"])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
             guard let day = Day(iso: text) else {
@@ -84,20 +85,21 @@ public struct RunConfiguration: Sendable, Codable {
                 config.policy = ValidationPolicy(rawValue: name) ?? .strict
             }
         }
-        if let node = top["clusters"] {
+        if let node = top["strength"] { try parseStrength(node, reader, into: &config.analysis.strength) }
+        if let node = top["neighbourhood"] {
             let section = try reader.mapping(
-                node, "clusters", allowed: ["link_kinds", "subject_minimum_risk", "minimum_cluster_size"])
-            if let kinds = section["link_kinds"] {
-                let names = try reader.list(kinds, "clusters.link_kinds", of: LinkKind.allCases.map(\.name))
-                config.concern.linkKinds = Set(names.compactMap { LinkKind(name: $0) })
+                node, "neighbourhood", allowed: ["hops", "expand_through_contexts", "context_minimum_risk"])
+            var settings = config.analysis.neighbourhood
+            if let node = section["hops"] { settings.hops = try reader.int(node, "neighbourhood.hops", in: 1...10) }
+            if let node = section["expand_through_contexts"] {
+                settings.expandThroughContexts = try reader.bool(node, "neighbourhood.expand_through_contexts")
             }
-            if let node = section["subject_minimum_risk"] {
-                config.concern.subjectMinimumRisk = UInt8(try reader.int(node, "clusters.subject_minimum_risk", in: 1...4))
+            if let node = section["context_minimum_risk"] {
+                settings.contextMinimumRisk = UInt8(try reader.int(node, "neighbourhood.context_minimum_risk", in: 1...4))
             }
-            if let node = section["minimum_cluster_size"] {
-                config.concern.minimumClusterSize = try reader.int(node, "clusters.minimum_cluster_size", in: 1...1_000_000)
-            }
+            config.analysis.neighbourhood = settings
         }
+        if let node = top["clusters"] { try parseClusters(node, reader, into: &config.analysis.clusters) }
         if let node = top["maps"] {
             let maps = try reader.mapping(node, "maps", allowed: ["overview"])
             if let node = maps["overview"] {
@@ -120,8 +122,58 @@ public struct RunConfiguration: Sendable, Codable {
     }
 }
 
+extension RunConfiguration {
+    fileprivate static func parseStrength(_ node: Node, _ reader: ConfigReader, into model: inout StrengthModel) throws(ConfigurationError) {
+        let section = try reader.mapping(
+            node, "strength",
+            allowed: [
+                "half_life_days", "intelligence_confidence", "ungraded_confidence", "source_reliability",
+                "ungraded_reliability", "undated_recency",
+            ])
+        if let node = section["half_life_days"] {
+            model.halfLifeDays = try reader.double(node, "strength.half_life_days", in: 0...36_500)
+        }
+        if let node = section["intelligence_confidence"] {
+            model.intelligenceConfidence = try reader.doubles(node, "strength.intelligence_confidence", count: 4, in: 0...1)
+        }
+        if let node = section["ungraded_confidence"] {
+            model.ungradedConfidence = try reader.double(node, "strength.ungraded_confidence", in: 0...1)
+        }
+        if let node = section["source_reliability"] {
+            model.sourceReliability = try reader.doubles(node, "strength.source_reliability", count: 3, in: 0...1)
+        }
+        if let node = section["ungraded_reliability"] {
+            model.ungradedReliability = try reader.double(node, "strength.ungraded_reliability", in: 0...1)
+        }
+        if let node = section["undated_recency"] {
+            model.undatedRecency = try reader.double(node, "strength.undated_recency", in: 0...1)
+        }
+    }
+
+    fileprivate static func parseClusters(_ node: Node, _ reader: ConfigReader, into rules: inout ConcernRules) throws(ConfigurationError) {
+        let section = try reader.mapping(
+            node, "clusters",
+            allowed: ["link_kinds", "minimum_cluster_size", "resolution", "seed", "match_threshold", "match_involvement"])
+        if let kinds = section["link_kinds"] {
+            let names = try reader.list(kinds, "clusters.link_kinds", of: LinkKind.allCases.map(\.name))
+            rules.linkKinds = names.compactMap { LinkKind(name: $0) }
+        }
+        if let node = section["minimum_cluster_size"] {
+            rules.minimumClusterSize = try reader.int(node, "clusters.minimum_cluster_size", in: 1...1_000_000)
+        }
+        if let node = section["resolution"] { rules.resolution = try reader.double(node, "clusters.resolution", in: 0.01...100) }
+        if let node = section["seed"] { rules.seed = UInt64(try reader.int(node, "clusters.seed", in: 0...Int.max)) }
+        if let node = section["match_threshold"] {
+            rules.identities.threshold = try reader.double(node, "clusters.match_threshold", in: 0.01...1)
+        }
+        if let node = section["match_involvement"] {
+            rules.identities.involvement = try reader.double(node, "clusters.match_involvement", in: 0.01...1)
+        }
+    }
+}
+
 /// Reads typed values out of a YAML tree, each failure naming its key and place.
-private struct ConfigReader {
+fileprivate struct ConfigReader {
     let file: String
 
     func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
@@ -169,6 +221,24 @@ private struct ConfigReader {
             throw error(node, key, "\(value) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+
+    func double(_ node: Node, _ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
+        let text = try string(node, key)
+        guard let value = Double(text), value.isFinite else { throw error(node, key, "'\(text)' is not a number") }
+        guard range.contains(value) else {
+            throw error(node, key, "\(text) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func doubles(_ node: Node, _ key: String, count: Int, in range: ClosedRange<Double>) throws(ConfigurationError) -> [Double] {
+        guard case .sequence(let sequence) = node, sequence.count == count else {
+            throw error(node, key, "expected a list of \(count) numbers")
+        }
+        var values: [Double] = []
+        for item in sequence { values.append(try double(item, key, in: range)) }
+        return values
     }
 
     func bool(_ node: Node, _ key: String) throws(ConfigurationError) -> Bool {

@@ -1,17 +1,24 @@
 public import ContextAnalysis
 public import ContextModel
 
-/// `network.json`: the concern clusters of a run, for MACE analysts (identifiable: it lists
-/// entity ids, and is marked OFFICIAL-SENSITIVE).
+/// `network.json`: the analysis of a run, for MACE analysts (identifiable: it lists entity ids,
+/// and is marked OFFICIAL-SENSITIVE).
 public struct NetworkReport: Codable, Sendable {
     public struct Summary: Codable, Sendable {
         public let entities: Int
         public let links: Int
-        public let concernLinks: Int
         public let suspectedFalseLinksExcluded: Int
+        public let neighbourhoodEntities: Int
         public let clusters: Int
         public let entitiesInClusters: Int
         public let unclusteredSubjects: Int
+        public let modularity: Double
+    }
+
+    public struct SharedContext: Codable, Sendable {
+        public let id: String
+        public let kind: String
+        public let membersLinked: Int
     }
 
     public struct Cluster: Codable, Sendable {
@@ -21,38 +28,38 @@ public struct NetworkReport: Codable, Sendable {
         public let countsByKind: [String: Int]
         /// Highest assessed MACE level, `nil` when no member is assessed.
         public let highestRiskLevel: Int?
+        public let meanRiskLevel: Double?
         public let exploitation: [String]
-        public let concernLinks: Int
-    }
-
-    public struct Rules: Codable, Sendable {
-        public let linkKinds: [String]
-        public let subjectMinimumRisk: Int
-        public let minimumClusterSize: Int
-        public let method: String
+        /// The ten most shared contexts (linked to the most members), most shared first.
+        public let sharedContexts: [SharedContext]
+        /// How many contexts are linked to two or more members in all.
+        public let sharedContextCount: Int
+        public let keyPeople: [String]
+        public let density: Double
+        public let internalStrength: Double
+        public let links: Int
     }
 
     public let schemaVersion: Int
     public let marking: String
     public let asOf: String
-    public let rules: Rules
+    public let method: String
     public let summary: Summary
     public let clusters: [Cluster]
-    /// Ids of subjects of concern (children, perpetrators, level 3-4 entities) in no cluster.
+    /// What changed since the previous run in the same output folder.
+    public let changes: ClusterIdentities.Changes
+    /// Ids of seeds (children open to the MACE, level 3-4 perpetrators) in no cluster.
     public let unclusteredSubjects: [String]
 
     /// Builds the report.
     ///
     /// - Complexity: O(V + E).
-    public init(graph: ContextGraph, clusters found: ConcernClusters, asOf day: Day) {
+    public init(graph: ContextGraph, clusters found: ConcernClusters, changes: ClusterIdentities.Changes, asOf day: Day) {
         schemaVersion = ReportEncoding.schemaVersion
         marking = "OFFICIAL-SENSITIVE"
         asOf = day.description
-        rules = Rules(
-            linkKinds: found.rules.linkKinds.map(\.name).sorted(),
-            subjectMinimumRisk: Int(found.rules.subjectMinimumRisk),
-            minimumClusterSize: found.rules.minimumClusterSize,
-            method: "connected components of the concern graph (links graded E excluded)")
+        method = "Leiden communities (modularity, resolution \(found.rules.resolution), seed \(found.rules.seed)) on the "
+            + "concern neighbourhood, weighted by edge strength"
         clusters = found.clusters.map { cluster in
             var counts: [String: Int] = [:]
             for kind in EntityKind.allCases where cluster.countsByKind[Int(kind.rawValue)] > 0 {
@@ -61,14 +68,40 @@ public struct NetworkReport: Codable, Sendable {
             return Cluster(
                 id: cluster.stableID, size: cluster.members.count, members: cluster.members.map(graph.id(of:)),
                 countsByKind: counts, highestRiskLevel: cluster.highestRisk == 0 ? nil : Int(cluster.highestRisk),
-                exploitation: cluster.exploitation.names, concernLinks: cluster.links.count)
+                meanRiskLevel: cluster.meanRisk.map(Self.rounded),
+                exploitation: cluster.exploitation.names,
+                sharedContexts: cluster.sharedContexts.prefix(10).map {
+                    SharedContext(id: graph.id(of: $0.context), kind: graph.entities.kinds[$0.context.int].name, membersLinked: $0.members)
+                },
+                sharedContextCount: cluster.sharedContexts.count,
+                keyPeople: cluster.keyPeople.map(graph.id(of:)), density: Self.rounded(cluster.density),
+                internalStrength: Self.rounded(cluster.internalStrength), links: cluster.links.count)
         }
+        self.changes = changes
         unclusteredSubjects = found.unclusteredSubjects.map(graph.id(of:))
         summary = Summary(
             entities: graph.entities.count, links: graph.links.count,
-            concernLinks: found.clusters.reduce(0) { $0 + $1.links.count },
-            suspectedFalseLinksExcluded: found.suspectedFalseLinks, clusters: found.clusters.count,
-            entitiesInClusters: found.clusters.reduce(0) { $0 + $1.members.count },
-            unclusteredSubjects: found.unclusteredSubjects.count)
+            suspectedFalseLinksExcluded: found.suspectedFalseLinks, neighbourhoodEntities: found.neighbourhoodSize,
+            clusters: found.clusters.count, entitiesInClusters: found.clusters.reduce(0) { $0 + $1.members.count },
+            unclusteredSubjects: found.unclusteredSubjects.count, modularity: Self.rounded(found.modularity))
+    }
+
+    /// Six decimal places: enough for any reader, and stable in the JSON text.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+}
+
+extension NetworkReport {
+    /// The clusters of an earlier `network.json`, for matching identities; `nil` if the bytes are
+    /// not a report this version can read.
+    public static func previousClusters(from bytes: [UInt8]) -> [ClusterIdentities.Previous]? {
+        struct Minimal: Decodable {
+            struct Cluster: Decodable {
+                let id: String
+                let members: [String]
+            }
+            let clusters: [Cluster]
+        }
+        guard let minimal = try? ReportEncoding.decode(Minimal.self, from: bytes) else { return nil }
+        return minimal.clusters.map { ClusterIdentities.Previous(id: $0.id, members: $0.members) }
     }
 }

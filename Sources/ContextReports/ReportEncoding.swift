@@ -19,4 +19,11 @@ public enum ReportEncoding {
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
+
+    /// Decodes the project's JSON (snake-case keys).
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(bytes))
+    }
 }

@@ -1,3 +1,4 @@
+import ContextAnalysis
 import ContextIngest
 import ContextModel
 import ContextTestSupport
@@ -12,6 +13,7 @@ import Testing
 struct PipelineTests {
     private func request(data: String, out: String, _ edit: (inout RunConfiguration) -> Void = { _ in }) -> RunRequest {
         var configuration = RunConfiguration(asOf: Day(iso: "2024-09-30"))
+        configuration.analysis.clusters.minimumClusterSize = 2
         edit(&configuration)
         return RunRequest(dataFolder: data, outputFolder: out, configuration: configuration, configurationFile: nil)
     }
@@ -29,11 +31,16 @@ struct PipelineTests {
             #expect(result.outputs.last == "manifest.json")
             let network = try json(out + "/network.json")
             let clusters = try #require(network["clusters"] as? [[String: Any]])
-            #expect(clusters.count == 2)
-            #expect((clusters[0]["members"] as? [String])?.sorted() == ["C-1", "C-2", "G-1", "L-1", "P-1", "X-1"])
-            #expect((clusters[1]["members"] as? [String])?.sorted() == ["C-3", "P-2"])
-            #expect(clusters[0]["highest_risk_level"] as? Int == 4)
+            let memberLists = clusters.compactMap { $0["members"] as? [String] }
+            // C-1's cluster holds the perpetrator exploiting her; the school and the peer two hops
+            // away (P-9) are in no cluster; the E-graded link does not join C-3 to X-1.
+            let first = try #require(memberLists.first { $0.contains("C-1") })
+            #expect(first.contains("X-1"))
+            #expect(!memberLists.joined().contains("S-1") && !memberLists.joined().contains("P-9"))
+            #expect(!memberLists.contains { $0.contains("C-3") && $0.contains("X-1") })
+            #expect(clusters.first { ($0["members"] as? [String])?.contains("C-1") == true }?["highest_risk_level"] as? Int == 4)
             #expect((network["summary"] as? [String: Any])?["suspected_false_links_excluded"] as? Int == 1)
+            #expect((network["changes"] as? [String: Any])?["new"] as? [String] == clusters.compactMap { $0["id"] as? String }.sorted())
 
             let manifest = try json(out + "/manifest.json")
             #expect(manifest["as_of"] as? String == "2024-09-30")
@@ -42,7 +49,10 @@ struct PipelineTests {
             #expect(inputs.map { $0["rows"] as? Int } == [10, 11, 2])
             let stages = try #require(manifest["stages"] as? [[String: Any]])
             let stageNames = stages.compactMap { $0["name"] as? String }
-            for name in ["load", "load.read", "load.fingerprint", "load.validate", "load.freeze", "analyse", "render", "report"] {
+            for name in [
+                "load", "load.read", "load.fingerprint", "load.validate", "load.freeze", "analyse.strength",
+                "analyse.neighbourhood", "analyse.clusters", "render", "report",
+            ] {
                 #expect(stageNames.contains(name), "\(name)")
             }
             // Every listed output exists with the recorded hash.
@@ -94,6 +104,28 @@ struct PipelineTests {
             #expect(after["network.json"] == before["network.json"])
             #expect(after["manifest.json"] == before["manifest.json"])
             #expect(!after.keys.contains { $0.contains("staging") })
+        }
+    }
+
+    @Test func secondRunKeepsClusterIdsAndReportsThemContinued() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let pipeline = Pipeline(logger: Logger(label: "test"))
+            let out = scratch + "/out"
+            _ = try await pipeline.run(request(data: scratch + "/data", out: out))
+            let firstIDs = try #require(try json(out + "/network.json")["clusters"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            // A new peer joins C-1's circle: the cluster is substantially the same group.
+            try Data((TinyDataset.entities + "P-5,peer,Secret-Label-New,,,North Ward,,,\n").utf8)
+                .write(to: URL(fileURLWithPath: scratch + "/data/entities.csv"))
+            try Data((TinyDataset.links + "C-1,P-5,associate,3,2024-09-01,2024-09-20,education,2B\n").utf8)
+                .write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
+            _ = try await pipeline.run(request(data: scratch + "/data", out: out))
+            let second = try json(out + "/network.json")
+            let secondIDs = try #require(second["clusters"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            #expect(Set(secondIDs) == Set(firstIDs))
+            let changes = try #require(second["changes"] as? [String: Any])
+            #expect((changes["new"] as? [String])?.isEmpty == true)
+            #expect((changes["continued"] as? [[String: Any]])?.count == firstIDs.count)
         }
     }
 

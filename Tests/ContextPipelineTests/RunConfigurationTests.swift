@@ -18,7 +18,9 @@ struct RunConfigurationTests {
         let config = try RunConfiguration.load(path: path)
         #expect(config.asOf == Day(iso: "2024-09-30"))
         #expect(config.policy == .strict)
-        #expect(!config.concern.linkKinds.contains(.attends))
+        #expect(!config.analysis.clusters.linkKinds.contains(.attends))
+        #expect(config.analysis.strength.halfLifeDays == 180)
+        #expect(config.analysis.neighbourhood.hops == 1)
         #expect(config.overview.formats == ["svg", "dot"])
     }
 
@@ -29,9 +31,11 @@ struct RunConfigurationTests {
     }
 
     @Test(arguments: [
-        ("colour: red\n", "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, clusters, maps"),
+        ("colour: red\n", "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, maps"),
         ("clusters:\n  minimum_cluster_size: zero\n", "test.yaml:2:25: error: key 'clusters.minimum_cluster_size': 'zero' is not a whole number"),
-        ("clusters:\n  subject_minimum_risk: 5\n", "test.yaml:2:25: error: key 'clusters.subject_minimum_risk': 5 is out of range; expected 1 to 4"),
+        ("neighbourhood:\n  context_minimum_risk: 5\n", "test.yaml:2:25: error: key 'neighbourhood.context_minimum_risk': 5 is out of range; expected 1 to 4"),
+        ("strength:\n  intelligence_confidence: [1, 0.5]\n", "test.yaml:2:28: error: key 'strength.intelligence_confidence': expected a list of 4 numbers"),
+        ("strength:\n  half_life_days: soon\n", "test.yaml:2:19: error: key 'strength.half_life_days': 'soon' is not a number"),
         ("maps:\n  overview:\n    engine: circo\n", "test.yaml:3:13: error: key 'maps.overview.engine': 'circo' is not allowed; expected one of: auto, dot, neato, fdp, sfdp"),
         ("as_of: 2024-02-30\n", "test.yaml:1:8: error: key 'as_of': '2024-02-30' is not a real date in the form YYYY-MM-DD"),
         ("validation: strict\n", "test.yaml:1:13: error: key 'validation': expected a mapping of keys (policy)"),

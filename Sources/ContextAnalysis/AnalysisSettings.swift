@@ -1,0 +1,15 @@
+/// Every setting of the analysis, recorded verbatim in each run's manifest.
+public struct AnalysisSettings: Sendable, Hashable, Codable {
+    public var strength: StrengthModel
+    public var neighbourhood: ConcernNeighbourhood
+    public var clusters: ConcernRules
+
+    public init(
+        strength: StrengthModel = StrengthModel(), neighbourhood: ConcernNeighbourhood = ConcernNeighbourhood(),
+        clusters: ConcernRules = ConcernRules()
+    ) {
+        self.strength = strength
+        self.neighbourhood = neighbourhood
+        self.clusters = clusters
+    }
+}
