@@ -3,13 +3,15 @@ public struct AnalysisSettings: Sendable, Hashable, Codable {
     public var strength: StrengthModel
     public var neighbourhood: ConcernNeighbourhood
     public var clusters: ConcernRules
+    public var contexts: ContextScoring
 
     public init(
         strength: StrengthModel = StrengthModel(), neighbourhood: ConcernNeighbourhood = ConcernNeighbourhood(),
-        clusters: ConcernRules = ConcernRules()
+        clusters: ConcernRules = ConcernRules(), contexts: ContextScoring = ContextScoring()
     ) {
         self.strength = strength
         self.neighbourhood = neighbourhood
         self.clusters = clusters
+        self.contexts = contexts
     }
 }

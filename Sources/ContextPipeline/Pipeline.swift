@@ -71,21 +71,16 @@ public struct Pipeline: Sendable {
         timings.record("load.fingerprint", seconds: dataset.timings.fingerprint)
         timings.record("load.validate", seconds: dataset.timings.validate)
         timings.record("load.freeze", seconds: dataset.timings.freeze)
-        let settings = config.analysis
         let graph = dataset.graph
-        let strengths = timings.measure("analyse.strength") { settings.strength.strengths(in: graph, asOf: asOf) }
-        let distances = timings.measure("analyse.neighbourhood") {
-            settings.neighbourhood.distances(in: graph, strengths: strengths)
-        }
-        var clusters = timings.measure("analyse.clusters") {
-            ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
-        }
+        var analysis = Analysis(graph, asOf: asOf, settings: config.analysis)
+        for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
         let previous = Self.previousClusters(in: request.outputFolder)
-        let changes = clusters.adoptIdentities(from: previous ?? [], in: graph)
+        let changes = analysis.adoptIdentities(from: previous ?? [], in: graph)
         logger.info(
             "clusters found",
             metadata: [
-                "clusters": "\(clusters.clusters.count)", "unclustered": "\(clusters.unclusteredSubjects.count)",
+                "clusters": "\(analysis.clusters.clusters.count)",
+                "unclustered": "\(analysis.clusters.unclusteredSubjects.count)",
                 "clusters.previous": "\(previous?.count ?? 0)", "clusters.new": "\(changes.new.count)",
                 "clusters.dissolved": "\(changes.dissolved.count)",
             ])
@@ -93,14 +88,15 @@ public struct Pipeline: Sendable {
         var transaction = OutputTransaction(folder: request.outputFolder)
         if config.overview.enabled {
             let maps = try await timings.measure("render") {
-                try await renderOverview(dataset: dataset, clusters: clusters, asOf: asOf, settings: config.overview)
+                try await renderOverview(
+                    dataset: dataset, clusters: analysis.clusters, asOf: asOf, settings: config.overview)
             }
             for (path, bytes) in maps { transaction.add(path, bytes) }
         }
         try timings.measure("report") {
             transaction.add(
                 "network.json",
-                try ReportEncoding.json(NetworkReport(graph: graph, clusters: clusters, changes: changes, asOf: asOf)))
+                try ReportEncoding.json(NetworkReport(graph: graph, analysis: analysis, changes: changes)))
         }
         let outputs = transaction.staged.map {
             Manifest.Output(path: $0.path, bytes: $0.bytes.count, sha256: InputFingerprint.sha256Hex($0.bytes))

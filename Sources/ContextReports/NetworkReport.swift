@@ -40,12 +40,31 @@ public struct NetworkReport: Codable, Sendable {
         public let links: Int
     }
 
+    /// A location or school with its context risk score.
+    public struct Context: Codable, Sendable {
+        public let rank: Int
+        public let id: String
+        public let kind: String
+        public let category: String?
+        public let area: String?
+        public let riskLevel: Int?
+        public let score: Double
+        /// The score when links resting on low-grade intelligence (C/D, or source 3) are left out.
+        public let scoreWithoutLowGrade: Double
+        /// Non-zero components (counts, or the 0-10 propagated risk), by name.
+        public let components: [String: Double]
+        public let hotspot: Bool
+    }
+
     public let schemaVersion: Int
     public let marking: String
     public let asOf: String
     public let method: String
     public let summary: Summary
     public let clusters: [Cluster]
+    /// Every location and school with a score above zero, highest first; the first
+    /// `contexts.hotspots` (configuration) are the hotspots.
+    public let contexts: [Context]
     /// What changed since the previous run in the same output folder.
     public let changes: ClusterIdentities.Changes
     /// Ids of seeds (children open to the MACE, level 3-4 perpetrators) in no cluster.
@@ -54,7 +73,9 @@ public struct NetworkReport: Codable, Sendable {
     /// Builds the report.
     ///
     /// - Complexity: O(V + E).
-    public init(graph: ContextGraph, clusters found: ConcernClusters, changes: ClusterIdentities.Changes, asOf day: Day) {
+    public init(graph: ContextGraph, analysis: Analysis, changes: ClusterIdentities.Changes) {
+        let found = analysis.clusters
+        let day = analysis.asOf
         schemaVersion = ReportEncoding.schemaVersion
         marking = "OFFICIAL-SENSITIVE"
         asOf = day.description
@@ -76,6 +97,19 @@ public struct NetworkReport: Codable, Sendable {
                 sharedContextCount: cluster.sharedContexts.count,
                 keyPeople: cluster.keyPeople.map(graph.id(of:)), density: Self.rounded(cluster.density),
                 internalStrength: Self.rounded(cluster.internalStrength), links: cluster.links.count)
+        }
+        let hotspotCount = analysis.settings.contexts.hotspots
+        contexts = analysis.contexts.filter { $0.score > 0 }.enumerated().map { rank, scored in
+            let entity = scored.context.int
+            let area = graph.entities.areas[entity]
+            return Context(
+                rank: rank + 1, id: graph.id(of: scored.context), kind: graph.entities.kinds[entity].name,
+                category: LocationCategory(rawValue: graph.entities.categories[entity])?.name,
+                area: area >= 0 ? graph.areaNames[Int(area)] : nil,
+                riskLevel: graph.entities.riskLevels[entity] == 0 ? nil : Int(graph.entities.riskLevels[entity]),
+                score: Self.rounded(scored.score),
+                scoreWithoutLowGrade: Self.rounded(analysis.contextScoresWithoutLowGrade[scored.context] ?? 0),
+                components: scored.components.mapValues(Self.rounded), hotspot: rank < hotspotCount)
         }
         self.changes = changes
         unclusteredSubjects = found.unclusteredSubjects.map(graph.id(of:))

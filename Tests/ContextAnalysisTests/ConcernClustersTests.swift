@@ -67,7 +67,8 @@ struct ConcernClustersTests {
             ])
         let found = clusters(g)
         let groups = Set(found.clusters.map { Set($0.members.map(g.id(of:))) })
-        #expect(groups == [["C-1", "P-1", "P-2"], ["C-2", "X-1", "P-3"]])
+        // L-1 is one hop from C-2, so a member; P-4 is two hops, through an ordinary place, so not.
+        #expect(groups == [["C-1", "P-1", "P-2"], ["C-2", "X-1", "P-3", "L-1"]])
         #expect(found.suspectedFalseLinks == 1)
         #expect(!found.clusters.contains { $0.members.contains { g.id(of: $0) == "P-4" } })
         // The school both children attend is a shared context of neither cluster (one member each).

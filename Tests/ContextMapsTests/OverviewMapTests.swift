@@ -46,7 +46,12 @@ struct SmallWorld {
         personal = PersonalData(
             labels: labels, datesOfBirth: [], eventNotes: [], actionNotes: [], entityAttributes: FreeAttributes(),
             linkAttributes: FreeAttributes())
-        clusters = ConcernClusters(graph)
+        // A low resolution keeps the six-member tree in one community (at γ = 1 modularity would
+        // split it in two), and pairs count as clusters here.
+        var settings = AnalysisSettings()
+        settings.clusters.resolution = 0.2
+        settings.clusters.minimumClusterSize = 2
+        clusters = Analysis(graph, asOf: Self.asOf, settings: settings).clusters
     }
 }
 

@@ -32,13 +32,15 @@ struct PipelineTests {
             let network = try json(out + "/network.json")
             let clusters = try #require(network["clusters"] as? [[String: Any]])
             let memberLists = clusters.compactMap { $0["members"] as? [String] }
-            // C-1's cluster holds the perpetrator exploiting her; the school and the peer two hops
-            // away (P-9) are in no cluster; the E-graded link does not join C-3 to X-1.
-            let first = try #require(memberLists.first { $0.contains("C-1") })
-            #expect(first.contains("X-1"))
+            // Children and the perpetrator are clustered; the school and the peer two hops away
+            // (P-9) are in no cluster; the E-graded link does not join C-3 to X-1.
+            for id in ["C-1", "C-2", "C-3", "X-1"] { #expect(memberLists.contains { $0.contains(id) }, "\(id)") }
             #expect(!memberLists.joined().contains("S-1") && !memberLists.joined().contains("P-9"))
             #expect(!memberLists.contains { $0.contains("C-3") && $0.contains("X-1") })
             #expect(clusters.first { ($0["members"] as? [String])?.contains("C-1") == true }?["highest_risk_level"] as? Int == 4)
+            let contexts = try #require(network["contexts"] as? [[String: Any]])
+            #expect(contexts.first?["id"] as? String == "L-1")
+            #expect(contexts.first?["hotspot"] as? Bool == true)
             #expect((network["summary"] as? [String: Any])?["suspected_false_links_excluded"] as? Int == 1)
             #expect((network["changes"] as? [String: Any])?["new"] as? [String] == clusters.compactMap { $0["id"] as? String }.sorted())
 

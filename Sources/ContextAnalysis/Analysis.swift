@@ -1,0 +1,69 @@
+public import ContextModel
+
+/// The whole analysis of a dataset as of a date, stage by stage.
+///
+/// Stages: link strengths; the concern neighbourhood; concern clusters (Leiden); propagated risk
+/// (personalised PageRank) and context scores, once with every link and once without low-grade
+/// intelligence (intelligence C/D or source 3) for the sensitivity view.
+public struct Analysis: Sendable {
+    public let asOf: Day
+    public let settings: AnalysisSettings
+    /// Strength of each link.
+    public let strengths: [Double]
+    /// Hops from the nearest seed, `-1` outside the neighbourhood.
+    public let distances: [Int32]
+    public internal(set) var clusters: ConcernClusters
+    /// Propagated risk (personalised PageRank) of every entity.
+    public let propagated: [Double]
+    /// Every location and school, highest score first.
+    public let contexts: [ContextScore]
+    /// Each context's score when low-grade links are left out.
+    public let contextScoresWithoutLowGrade: [EntityIndex: Double]
+    /// Seconds spent in each stage, in order.
+    public let timings: [(stage: String, seconds: Double)]
+
+    /// Runs every stage.
+    ///
+    /// - Complexity: dominated by Leiden and PageRank, each about O((V + E) · iterations).
+    public init(_ graph: ContextGraph, asOf: Day, settings: AnalysisSettings) {
+        var timings: [(String, Double)] = []
+        let clock = ContinuousClock()
+        func timed<T>(_ stage: String, _ body: () -> T) -> T {
+            let start = clock.now
+            let value = body()
+            let elapsed = clock.now - start
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            return value
+        }
+        self.asOf = asOf
+        self.settings = settings
+        let strengths = timed("strength") { settings.strength.strengths(in: graph, asOf: asOf) }
+        let distances = timed("neighbourhood") { settings.neighbourhood.distances(in: graph, strengths: strengths) }
+        clusters = timed("clusters") {
+            ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
+        }
+        let scoring = settings.contexts
+        let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, strengths: strengths) }
+        contexts = timed("contexts") { scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf) }
+        contextScoresWithoutLowGrade = timed("sensitivity") {
+            var firm = strengths
+            for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
+                firm[link] = 0
+            }
+            let firmPropagated = scoring.propagatedRisk(in: graph, strengths: firm)
+            let firmScores = scoring.scores(in: graph, strengths: firm, propagated: firmPropagated, asOf: asOf)
+            return Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) })
+        }
+        self.strengths = strengths
+        self.distances = distances
+        self.propagated = propagated
+        self.timings = timings
+    }
+
+    /// Carries cluster ids over from the previous run (see ``ConcernClusters/adoptIdentities(from:in:)``).
+    public mutating func adoptIdentities(
+        from previous: [ClusterIdentities.Previous], in graph: ContextGraph
+    ) -> ClusterIdentities.Changes {
+        clusters.adoptIdentities(from: previous, in: graph)
+    }
+}
