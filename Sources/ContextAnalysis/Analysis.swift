@@ -19,18 +19,21 @@ public struct Analysis: Sendable {
     public let contexts: [ContextScore]
     /// Each context's score when low-grade links are left out.
     public let contextScoresWithoutLowGrade: [EntityIndex: Double]
+    /// Degree, weighted degree, betweenness, PageRank and core number of every entity.
+    public let people: PeopleMetrics
     /// Seconds spent in each stage, in order.
     public let timings: [(stage: String, seconds: Double)]
 
     /// Runs every stage.
     ///
     /// - Complexity: dominated by Leiden and PageRank, each about O((V + E) · iterations).
-    public init(_ graph: ContextGraph, asOf: Day, settings: AnalysisSettings) {
+    /// - Throws: `CancellationError` when the task is cancelled.
+    public init(_ graph: ContextGraph, asOf: Day, settings: AnalysisSettings) throws {
         var timings: [(String, Double)] = []
         let clock = ContinuousClock()
-        func timed<T>(_ stage: String, _ body: () -> T) -> T {
+        func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
             let start = clock.now
-            let value = body()
+            let value = try body()
             let elapsed = clock.now - start
             timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
             return value
@@ -43,17 +46,19 @@ public struct Analysis: Sendable {
             ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
         }
         let scoring = settings.contexts
-        let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, strengths: strengths) }
+        let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }
+        let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, over: walkGraph) }
         contexts = timed("contexts") { scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf) }
         contextScoresWithoutLowGrade = timed("sensitivity") {
             var firm = strengths
             for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
                 firm[link] = 0
             }
-            let firmPropagated = scoring.propagatedRisk(in: graph, strengths: firm)
+            let firmPropagated = scoring.propagatedRisk(in: graph, over: StrengthGraph(graph, strengths: firm))
             let firmScores = scoring.scores(in: graph, strengths: firm, propagated: firmPropagated, asOf: asOf)
             return Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) })
         }
+        people = try timed("people") { try PeopleMetrics(walkGraph, settings: settings.people) }
         self.strengths = strengths
         self.distances = distances
         self.propagated = propagated

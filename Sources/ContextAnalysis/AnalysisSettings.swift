@@ -4,11 +4,14 @@ public struct AnalysisSettings: Sendable, Hashable, Codable {
     public var neighbourhood: ConcernNeighbourhood
     public var clusters: ConcernRules
     public var contexts: ContextScoring
+    public var people: PeopleSettings
 
     public init(
         strength: StrengthModel = StrengthModel(), neighbourhood: ConcernNeighbourhood = ConcernNeighbourhood(),
-        clusters: ConcernRules = ConcernRules(), contexts: ContextScoring = ContextScoring()
+        clusters: ConcernRules = ConcernRules(), contexts: ContextScoring = ContextScoring(),
+        people: PeopleSettings = PeopleSettings()
     ) {
+        self.people = people
         self.strength = strength
         self.neighbourhood = neighbourhood
         self.clusters = clusters

@@ -69,26 +69,19 @@ public struct ContextScoring: Sendable, Hashable, Codable {
     /// Personalised PageRank from the risk seeds over links weighted by strength.
     ///
     /// - Complexity: O((V + E) · iterations).
-    public func propagatedRisk(in graph: ContextGraph, strengths: [Double]) -> [Double] {
-        var from: [VertexIndex] = [], to: [VertexIndex] = [], weights: [Float] = []
-        for link in 0..<graph.links.count where strengths[link] > 0 {
-            from.append(graph.links.sources[link])
-            to.append(graph.links.targets[link])
-            weights.append(Float(strengths[link]))
-        }
-        let walkGraph = AdjacencyGraph(vertexCount: graph.entities.count, from: from, to: to, weights: weights)
+    public func propagatedRisk(in graph: ContextGraph, over walkGraph: StrengthGraph) -> [Double] {
         var seeds: [VertexIndex: Double] = [:]
         for v in 0..<graph.entities.count where Self.isRiskSeed(v, in: graph) { seeds[VertexIndex(v)] = 1 }
         guard !seeds.isEmpty else { return [Double](repeating: 0, count: graph.entities.count) }
         return PageRank(damping: damping, weighted: true, personalization: seeds, tolerance: 1e-9, maxIterations: 200)
-            .scores(in: walkGraph).values
+            .scores(in: walkGraph.graph).values
     }
 
     /// Scores every location and school.
     ///
     /// - Parameters:
     ///   - strengths: link strengths (set the low-grade ones to 0 for the sensitivity view).
-    ///   - propagated: ``propagatedRisk(in:strengths:)`` for the same strengths.
+    ///   - propagated: ``propagatedRisk(in:over:)`` for the same strengths.
     /// - Returns: one score per context, highest first (ties by id).
     /// - Complexity: O(V + E + events).
     public func scores(in graph: ContextGraph, strengths: [Double], propagated: [Double], asOf: Day) -> [ContextScore] {

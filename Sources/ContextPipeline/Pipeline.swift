@@ -72,7 +72,7 @@ public struct Pipeline: Sendable {
         timings.record("load.validate", seconds: dataset.timings.validate)
         timings.record("load.freeze", seconds: dataset.timings.freeze)
         let graph = dataset.graph
-        var analysis = Analysis(graph, asOf: asOf, settings: config.analysis)
+        var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
         for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
         let previous = Self.previousClusters(in: request.outputFolder)
         let changes = analysis.adoptIdentities(from: previous ?? [], in: graph)

@@ -1,4 +1,5 @@
 public import ContextAnalysis
+import GraphAlgorithms
 public import ContextModel
 
 /// `network.json`: the analysis of a run, for MACE analysts (identifiable: it lists entity ids,
@@ -56,6 +57,32 @@ public struct NetworkReport: Codable, Sendable {
         public let hotspot: Bool
     }
 
+    /// A person in the concern neighbourhood with their network measures.
+    public struct Person: Codable, Sendable {
+        public let id: String
+        public let kind: String
+        public let riskLevel: Int?
+        public let cluster: String?
+        public let hopsFromSeed: Int
+        public let degree: Int
+        public let weightedDegree: Double
+        public let betweenness: Double
+        public let pageRank: Double
+        public let coreNumber: Int
+    }
+
+    /// How betweenness was computed: exactly, or from pivots in the larger components.
+    public struct BetweennessMethod: Codable, Sendable {
+        public let exactLimit: Int
+        /// Components sampled: their sizes and the pivots used in each.
+        public let sampledComponents: [ComponentSampleReport]
+    }
+
+    public struct ComponentSampleReport: Codable, Sendable {
+        public let entities: Int
+        public let pivots: Int
+    }
+
     public let schemaVersion: Int
     public let marking: String
     public let asOf: String
@@ -65,6 +92,9 @@ public struct NetworkReport: Codable, Sendable {
     /// Every location and school with a score above zero, highest first; the first
     /// `contexts.hotspots` (configuration) are the hotspots.
     public let contexts: [Context]
+    /// Every person in the concern neighbourhood, by descending betweenness (ties by id).
+    public let people: [Person]
+    public let betweenness: BetweennessMethod
     /// What changed since the previous run in the same output folder.
     public let changes: ClusterIdentities.Changes
     /// Ids of seeds (children open to the MACE, level 3-4 perpetrators) in no cluster.
@@ -111,6 +141,27 @@ public struct NetworkReport: Codable, Sendable {
                 scoreWithoutLowGrade: Self.rounded(analysis.contextScoresWithoutLowGrade[scored.context] ?? 0),
                 components: scored.components.mapValues(Self.rounded), hotspot: rank < hotspotCount)
         }
+        var clusterOf: [Int32: String] = [:]
+        for cluster in found.clusters { for member in cluster.members { clusterOf[member.rawValue] = cluster.stableID } }
+        let metrics = analysis.people
+        people = (0..<graph.entities.count).filter {
+            analysis.distances[$0] >= 0 && graph.entities.kinds[$0].isPerson
+        }.sorted { a, b in
+            if metrics.betweenness[a] != metrics.betweenness[b] { return metrics.betweenness[a] > metrics.betweenness[b] }
+            return graph.entities.ids[a].utf8.lexicographicallyPrecedes(graph.entities.ids[b].utf8)
+        }.map { v in
+            Person(
+                id: graph.entities.ids[v], kind: graph.entities.kinds[v].name,
+                riskLevel: graph.entities.riskLevels[v] == 0 ? nil : Int(graph.entities.riskLevels[v]),
+                cluster: clusterOf[Int32(v)], hopsFromSeed: Int(analysis.distances[v]), degree: metrics.degree[v],
+                weightedDegree: Self.rounded(metrics.weightedDegree[v]), betweenness: Self.rounded(metrics.betweenness[v]),
+                pageRank: (metrics.pageRank[v] * 1e9).rounded() / 1e9, coreNumber: Int(metrics.coreNumber[v]))
+        }
+        betweenness = BetweennessMethod(
+            exactLimit: analysis.settings.people.betweennessExactLimit,
+            sampledComponents: metrics.betweennessSamples.map {
+                ComponentSampleReport(entities: $0.vertexCount, pivots: $0.sourceCount)
+            })
         self.changes = changes
         unclusteredSubjects = found.unclusteredSubjects.map(graph.id(of:))
         summary = Summary(

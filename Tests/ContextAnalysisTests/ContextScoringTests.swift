@@ -37,7 +37,7 @@ struct ContextScoringTests {
 
     @Test func hotspotOutranksABusyDecoyAndComponentsAreCounted() throws {
         let (g, asOf) = try world()
-        let analysis = Analysis(g, asOf: asOf, settings: AnalysisSettings())
+        let analysis = try Analysis(g, asOf: asOf, settings: AnalysisSettings())
         let ranked = analysis.contexts.map { g.id(of: $0.context) }
         #expect(ranked == ["L-HOT", "L-DECOY"])
         let hot = try #require(analysis.contexts.first)
@@ -63,7 +63,7 @@ struct ContextScoringTests {
         _ = builder.addLink(.init(source: child, target: place, kind: .frequents, weight: 5, grading: Grading(code: "1A")?.packed ?? 0))
         _ = builder.addLink(.init(source: weak, target: place, kind: .frequents, weight: 5, grading: Grading(code: "3D")?.packed ?? 0))
         let g = builder.freeze()
-        let analysis = Analysis(g, asOf: Day(rawValue: 20_000), settings: AnalysisSettings())
+        let analysis = try Analysis(g, asOf: Day(rawValue: 20_000), settings: AnalysisSettings())
         let score = try #require(analysis.contexts.first)
         let firm = try #require(analysis.contextScoresWithoutLowGrade[place])
         // Without the 3D link the perpetrator and the co-presence (3 + 4) disappear.

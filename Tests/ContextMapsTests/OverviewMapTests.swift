@@ -51,7 +51,9 @@ struct SmallWorld {
         var settings = AnalysisSettings()
         settings.clusters.resolution = 0.2
         settings.clusters.minimumClusterSize = 2
-        clusters = Analysis(graph, asOf: Self.asOf, settings: settings).clusters
+        let strengths = settings.strength.strengths(in: graph, asOf: Self.asOf)
+        let distances = settings.neighbourhood.distances(in: graph, strengths: strengths)
+        clusters = ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
     }
 }
 
