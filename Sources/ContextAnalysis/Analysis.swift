@@ -19,6 +19,13 @@ public struct Analysis: Sendable {
     public let contexts: [ContextScore]
     /// Each context's score when low-grade links are left out.
     public let contextScoresWithoutLowGrade: [EntityIndex: Double]
+    /// Propagated risk when low-grade links are left out.
+    public let propagatedWithoutLowGrade: [Double]
+    /// Peers whose exposure resembles that of children open to the MACE.
+    public let notReferred: (threshold: Double, flags: [NotReferredScreen.Flag])
+    /// The strongest risk paths to each flagged entity (hotspots, children, peers not referred),
+    /// as readable lines.
+    public let explanations: [EntityIndex: [String]]
     /// Degree, weighted degree, betweenness, PageRank and core number of every entity.
     public let people: PeopleMetrics
     /// Seconds spent in each stage, in order.
@@ -49,16 +56,36 @@ public struct Analysis: Sendable {
         let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }
         let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, over: walkGraph) }
         contexts = timed("contexts") { scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf) }
-        contextScoresWithoutLowGrade = timed("sensitivity") {
+        let firm = timed("sensitivity") { () -> (propagated: [Double], scores: [EntityIndex: Double]) in
             var firm = strengths
             for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
                 firm[link] = 0
             }
             let firmPropagated = scoring.propagatedRisk(in: graph, over: StrengthGraph(graph, strengths: firm))
             let firmScores = scoring.scores(in: graph, strengths: firm, propagated: firmPropagated, asOf: asOf)
-            return Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) })
+            return (firmPropagated, Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) }))
         }
+        contextScoresWithoutLowGrade = firm.scores
+        propagatedWithoutLowGrade = firm.propagated
         people = try timed("people") { try PeopleMetrics(walkGraph, settings: settings.people) }
+        let hotspots = Set(contexts.filter { $0.score > 0 }.prefix(scoring.hotspots).map(\.context))
+        var clusterOf: [EntityIndex: String] = [:]
+        for cluster in clusters.clusters { for member in cluster.members { clusterOf[member] = cluster.stableID } }
+        notReferred = timed("not_referred") {
+            settings.notReferred.screen(
+                graph, strengths: strengths, propagated: propagated, hotspots: hotspots, clusterOf: clusterOf, asOf: asOf)
+        }
+        let flagged = Array(hotspots) + (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }.map(EntityIndex.init)
+            + notReferred.flags.map(\.person)
+        explanations = timed("explanations") {
+            var reasons: [EntityIndex: [String]] = [:]
+            for entity in flagged where reasons[entity] == nil {
+                reasons[entity] = settings.paths.paths(to: entity, in: graph, strengths: strengths).map {
+                    RiskPaths.describe($0, in: graph, asOf: asOf)
+                }
+            }
+            return reasons
+        }
         self.strengths = strengths
         self.distances = distances
         self.propagated = propagated

@@ -5,13 +5,18 @@ public struct AnalysisSettings: Sendable, Hashable, Codable {
     public var clusters: ConcernRules
     public var contexts: ContextScoring
     public var people: PeopleSettings
+    public var notReferred: NotReferredScreen
+    public var paths: RiskPaths
 
     public init(
         strength: StrengthModel = StrengthModel(), neighbourhood: ConcernNeighbourhood = ConcernNeighbourhood(),
         clusters: ConcernRules = ConcernRules(), contexts: ContextScoring = ContextScoring(),
-        people: PeopleSettings = PeopleSettings()
+        people: PeopleSettings = PeopleSettings(), notReferred: NotReferredScreen = NotReferredScreen(),
+        paths: RiskPaths = RiskPaths()
     ) {
         self.people = people
+        self.notReferred = notReferred
+        self.paths = paths
         self.strength = strength
         self.neighbourhood = neighbourhood
         self.clusters = clusters

@@ -49,6 +49,7 @@ enum ClusterDescription {
             countsByKind: counts, highestRisk: highest, meanRisk: assessed > 0 ? Double(levelSum) / Double(assessed) : nil,
             exploitation: exploitation, sharedContexts: shared, keyPeople: Array(people),
             density: pairs > 0 ? Double(links.count) / pairs : 0,
-            internalStrength: links.reduce(0) { $0 + strengths[$1] }, anchor: anchor)
+            internalStrength: links.reduce(0) { $0 + strengths[$1] }, anchor: anchor,
+            contextShares: ContextWeighting.shares(of: members, in: dataset, strengths: strengths))
     }
 }

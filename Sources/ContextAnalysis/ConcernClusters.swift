@@ -29,6 +29,8 @@ public struct ConcernCluster: Sendable {
     public let internalStrength: Double
     /// The seed whose id names the cluster on its first appearance.
     public let anchor: EntityIndex
+    /// Share of the cluster's risk by context (``ContextWeighting``).
+    public let contextShares: [String: Double]
 }
 
 /// Concern clusters: Leiden communities (modularity with a resolution, weighted by edge strength)

@@ -39,6 +39,32 @@ public struct NetworkReport: Codable, Sendable {
         public let density: Double
         public let internalStrength: Double
         public let links: Int
+        /// Share of the cluster's risk by context: peer, online, school, neighbourhood, group,
+        /// and exploitation itself.
+        public let contextWeighting: [String: Double]
+    }
+
+    /// A child open to the MACE: where the propagated risk comes from, and how much of it rests on
+    /// weak intelligence.
+    public struct Child: Codable, Sendable {
+        public let id: String
+        public let riskLevel: Int?
+        public let cluster: String?
+        /// Personalised PageRank × number of entities (1 = an average entity's share).
+        public let propagatedRisk: Double
+        public let propagatedRiskWithoutLowGrade: Double
+        /// The strongest paths by which risk reaches the child.
+        public let reasons: [String]
+    }
+
+    /// A young person not open to the MACE whose exposure resembles that of children who are.
+    public struct PossiblyAtRisk: Codable, Sendable {
+        public let id: String
+        public let status: String
+        public let exposure: Double
+        public let cluster: String?
+        public let reasons: [String]
+        public let paths: [String]
     }
 
     /// A location or school with its context risk score.
@@ -55,6 +81,8 @@ public struct NetworkReport: Codable, Sendable {
         /// Non-zero components (counts, or the 0-10 propagated risk), by name.
         public let components: [String: Double]
         public let hotspot: Bool
+        /// For hotspots: the strongest paths by which risk reaches the place.
+        public let reasons: [String]?
     }
 
     /// A person in the concern neighbourhood with their network measures.
@@ -92,6 +120,11 @@ public struct NetworkReport: Codable, Sendable {
     /// Every location and school with a score above zero, highest first; the first
     /// `contexts.hotspots` (configuration) are the hotspots.
     public let contexts: [Context]
+    /// Every child open to the MACE, highest propagated risk first.
+    public let children: [Child]
+    /// Peers possibly at risk and not referred, most exposed first, and the exposure threshold.
+    public let notReferred: [PossiblyAtRisk]
+    public let notReferredThreshold: Double
     /// Every person in the concern neighbourhood, by descending betweenness (ties by id).
     public let people: [Person]
     public let betweenness: BetweennessMethod
@@ -126,7 +159,8 @@ public struct NetworkReport: Codable, Sendable {
                 },
                 sharedContextCount: cluster.sharedContexts.count,
                 keyPeople: cluster.keyPeople.map(graph.id(of:)), density: Self.rounded(cluster.density),
-                internalStrength: Self.rounded(cluster.internalStrength), links: cluster.links.count)
+                internalStrength: Self.rounded(cluster.internalStrength), links: cluster.links.count,
+                contextWeighting: cluster.contextShares.mapValues(Self.rounded))
         }
         let hotspotCount = analysis.settings.contexts.hotspots
         contexts = analysis.contexts.filter { $0.score > 0 }.enumerated().map { rank, scored in
@@ -139,10 +173,32 @@ public struct NetworkReport: Codable, Sendable {
                 riskLevel: graph.entities.riskLevels[entity] == 0 ? nil : Int(graph.entities.riskLevels[entity]),
                 score: Self.rounded(scored.score),
                 scoreWithoutLowGrade: Self.rounded(analysis.contextScoresWithoutLowGrade[scored.context] ?? 0),
-                components: scored.components.mapValues(Self.rounded), hotspot: rank < hotspotCount)
+                components: scored.components.mapValues(Self.rounded), hotspot: rank < hotspotCount,
+                reasons: rank < hotspotCount ? analysis.explanations[scored.context] ?? [] : nil)
         }
         var clusterOf: [Int32: String] = [:]
         for cluster in found.clusters { for member in cluster.members { clusterOf[member.rawValue] = cluster.stableID } }
+        let scale = Double(graph.entities.count)
+        children = (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }
+            .sorted { a, b in
+                if analysis.propagated[a] != analysis.propagated[b] { return analysis.propagated[a] > analysis.propagated[b] }
+                return graph.entities.ids[a].utf8.lexicographicallyPrecedes(graph.entities.ids[b].utf8)
+            }
+            .map { v in
+                Child(
+                    id: graph.entities.ids[v],
+                    riskLevel: graph.entities.riskLevels[v] == 0 ? nil : Int(graph.entities.riskLevels[v]),
+                    cluster: clusterOf[Int32(v)], propagatedRisk: Self.rounded(analysis.propagated[v] * scale),
+                    propagatedRiskWithoutLowGrade: Self.rounded(analysis.propagatedWithoutLowGrade[v] * scale),
+                    reasons: analysis.explanations[EntityIndex(v)] ?? [])
+            }
+        notReferredThreshold = analysis.notReferred.threshold
+        notReferred = analysis.notReferred.flags.map { flag in
+            PossiblyAtRisk(
+                id: graph.id(of: flag.person), status: "possibly at risk, not referred", exposure: flag.exposure,
+                cluster: clusterOf[flag.person.rawValue], reasons: flag.reasons,
+                paths: analysis.explanations[flag.person] ?? [])
+        }
         let metrics = analysis.people
         people = (0..<graph.entities.count).filter {
             analysis.distances[$0] >= 0 && graph.entities.kinds[$0].isPerson
