@@ -28,10 +28,36 @@ public struct ReferenceFixture: Decodable, Sendable, CustomStringConvertible {
     /// Degree of each vertex.
     public let degree: [Int]
 
+    // Weighted and sampled variants, on synthetic deterministic weights (see make_reference.py).
+
+    /// Synthetic weight of each edge, parallel to ``edges``: `1 + (i * 7919 % 5)` for edge `i`.
+    public let weights: [Float]
+    /// Sum of incident ``weights`` per vertex.
+    public let weightedDegree: [Double]
+    /// PageRank with damping 0.85, weighted by ``weights``.
+    public let pagerankWeighted: [Double]
+    /// PageRank with damping 0.85, unweighted, personalised to vertices `0` and `n - 1` (weight 1 each).
+    public let personalizedPagerank: [Double]
+    /// Normalised betweenness with each edge's length `1 / weight` (Dijkstra).
+    public let betweennessWeighted: [Double]
+    /// Unnormalised betweenness (each unordered pair counted once), unweighted.
+    public let betweennessUnnormalized: [Double]
+    /// The sources networkx samples for `betweenness_centrality(k: max(2, n / 4), seed: 42)`.
+    public let betweennessSampleSources: [Int32]
+    /// Normalised betweenness estimated from ``betweennessSampleSources`` (networkx's `k=` scaling).
+    public let betweennessSampled: [Double]
+
     enum CodingKeys: String, CodingKey {
-        case name, n, edges, components, bridges, betweenness, closeness, pagerank, degree
+        case name, n, edges, components, bridges, betweenness, closeness, pagerank, degree, weights
         case articulationPoints = "articulation_points"
         case coreNumber = "core_number"
+        case weightedDegree = "weighted_degree"
+        case pagerankWeighted = "pagerank_weighted"
+        case personalizedPagerank = "personalized_pagerank"
+        case betweennessWeighted = "betweenness_weighted"
+        case betweennessUnnormalized = "betweenness_unnormalized"
+        case betweennessSampleSources = "betweenness_sample_sources"
+        case betweennessSampled = "betweenness_sampled"
     }
 
     public var description: String { name }
@@ -44,6 +70,11 @@ public struct ReferenceFixture: Decodable, Sendable, CustomStringConvertible {
         AdjacencyGraph(
             vertexCount: n, from: edges.map { $0[0] }, to: edges.map { $0[1] },
             weights: [Float](repeating: 1, count: edges.count))
+    }
+
+    /// The fixture's graph with the synthetic ``weights``.
+    public var weightedGraph: AdjacencyGraph {
+        AdjacencyGraph(vertexCount: n, from: edges.map { $0[0] }, to: edges.map { $0[1] }, weights: weights)
     }
 
     /// Every committed fixture, in order of name.
@@ -68,7 +99,7 @@ public struct ReferenceFixture: Decodable, Sendable, CustomStringConvertible {
     private static func load(_ url: URL) throws -> ReferenceFixture {
         let fixture = try JSONDecoder().decode(ReferenceFixture.self, from: Data(contentsOf: url))
         guard fixture.edges.allSatisfy({ $0.count == 2 && $0.allSatisfy { (0..<Int32(fixture.n)).contains($0) } }),
-            fixture.components.count == fixture.n
+            fixture.components.count == fixture.n, fixture.weights.count == fixture.edges.count
         else {
             throw ReferenceFixtureError(description: "reference fixture '\(url.lastPathComponent)' is malformed")
         }

@@ -22,12 +22,27 @@ Each fixture holds:
                            (closeness_centrality)
   pagerank                 per vertex, alpha 0.85, unweighted, tol 1e-12 (pagerank)
   degree                   per vertex (a self-loop would count twice; these graphs have none)
-All values are unweighted: the 'weight' attributes of karate club and Les Miserables are ignored.
+All values above are unweighted: the 'weight' attributes of karate club and Les Miserables are
+ignored. The weighted and sampled variants below use synthetic, deterministic weights instead:
+  weights                  per edge, in the order of 'edges': 1 + (i * 7919 % 5) for edge i
+  weighted_degree          per vertex, sum of incident weights (degree(weight="weight"))
+  pagerank_weighted        pagerank with weight="weight", alpha 0.85, tol 1e-12
+  personalized_pagerank    pagerank, unweighted, personalization {0: 1, n-1: 1} (so dangling
+                           vertices also restart at 0 and n-1), alpha 0.85, tol 1e-12
+  betweenness_weighted     normalized betweenness_centrality with weight="distance", where each
+                           edge's distance is 1 / weight (Dijkstra; lengths, not strengths)
+  betweenness_unnormalized betweenness_centrality(normalized=False), unweighted
+  betweenness_sample_sources, betweenness_sampled
+                           betweenness_centrality(k=K, seed=42), normalized, unweighted, with
+                           K = max(2, n // 4); the sources are random.Random(42).sample(nodes, K),
+                           which is what networkx draws for an integer seed (the Swift test checks
+                           the values computed from these sources, so a mismatch would show)
 Floating-point values are rounded to 12 decimal places.
 """
 
 import json
 import os
+import random
 
 import networkx as nx
 from networkx.algorithms import bipartite
@@ -69,6 +84,23 @@ def fixture(name, graph):
     closeness = nx.closeness_centrality(graph)
     pagerank = nx.pagerank(graph, alpha=0.85, weight=None, tol=1e-12, max_iter=10_000)
     cores = nx.core_number(graph)
+    m = graph.number_of_edges()
+    edges = sorted([min(u, v), max(u, v)] for u, v in graph.edges())
+    weights = [1 + (i * 7919 % 5) for i in range(m)]
+    weighted = nx.Graph()
+    weighted.add_nodes_from(order)
+    for (u, v), w in zip(edges, weights):
+        weighted.add_edge(u, v, weight=w, distance=1 / w)
+    pagerank_weighted = nx.pagerank(weighted, alpha=0.85, weight="weight", tol=1e-12, max_iter=10_000)
+    personalization = {0: 1, n - 1: 1}
+    personalized = nx.pagerank(
+        graph, alpha=0.85, weight=None, personalization=personalization, tol=1e-12, max_iter=10_000
+    )
+    betweenness_weighted = nx.betweenness_centrality(weighted, normalized=True, weight="distance")
+    betweenness_unnormalized = nx.betweenness_centrality(graph, normalized=False)
+    k = max(2, n // 4)
+    sample_sources = random.Random(42).sample(list(graph.nodes()), k)
+    betweenness_sampled = nx.betweenness_centrality(graph, k=k, normalized=True, seed=42)
     return {
         "name": name,
         "generator": "networkx " + nx.__version__,
@@ -82,6 +114,14 @@ def fixture(name, graph):
         "closeness": rounded(closeness[v] for v in order),
         "pagerank": rounded(pagerank[v] for v in order),
         "degree": [graph.degree(v) for v in order],
+        "weights": weights,
+        "weighted_degree": [weighted.degree(v, weight="weight") for v in order],
+        "pagerank_weighted": rounded(pagerank_weighted[v] for v in order),
+        "personalized_pagerank": rounded(personalized[v] for v in order),
+        "betweenness_weighted": rounded(betweenness_weighted[v] for v in order),
+        "betweenness_unnormalized": rounded(betweenness_unnormalized[v] for v in order),
+        "betweenness_sample_sources": sample_sources,
+        "betweenness_sampled": rounded(betweenness_sampled[v] for v in order),
     }
 
 
