@@ -74,14 +74,15 @@ public struct Pipeline: Sendable {
         let graph = dataset.graph
         var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
         for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
-        let previous = Self.previousClusters(in: request.outputFolder)
-        let changes = analysis.adoptIdentities(from: previous ?? [], in: graph)
+        let previous = FileManager.default.contents(atPath: request.outputFolder + "/network.json")
+            .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
+        let changes = analysis.adoptIdentities(from: previous?.clusterIdentities ?? [], in: graph)
         logger.info(
             "clusters found",
             metadata: [
                 "clusters": "\(analysis.clusters.clusters.count)",
                 "unclustered": "\(analysis.clusters.unclusteredSubjects.count)",
-                "clusters.previous": "\(previous?.count ?? 0)", "clusters.new": "\(changes.new.count)",
+                "clusters.previous": "\(previous?.clusterIdentities.count ?? 0)", "clusters.new": "\(changes.new.count)",
                 "clusters.dissolved": "\(changes.dissolved.count)",
             ])
 
@@ -96,7 +97,8 @@ public struct Pipeline: Sendable {
         try timings.measure("report") {
             transaction.add(
                 "network.json",
-                try ReportEncoding.json(NetworkReport(graph: graph, analysis: analysis, changes: changes)))
+                try ReportEncoding.json(
+                    NetworkReport(graph: graph, analysis: analysis, clusterChanges: changes, previous: previous)))
         }
         let outputs = transaction.staged.map {
             Manifest.Output(path: $0.path, bytes: $0.bytes.count, sha256: InputFingerprint.sha256Hex($0.bytes))
@@ -161,13 +163,6 @@ public struct Pipeline: Sendable {
             rowsSetAside: dataset.report.setAside,
             outputs: outputs,
             stages: timings.stages)
-    }
-
-    /// The clusters of the previous run's `network.json` in the output folder, if there is one
-    /// this version can read (a missing or unreadable one means a first run).
-    static func previousClusters(in folder: String) -> [ClusterIdentities.Previous]? {
-        guard let data = FileManager.default.contents(atPath: folder + "/network.json") else { return nil }
-        return NetworkReport.previousClusters(from: [UInt8](data))
     }
 
     /// Today's date in UTC.

@@ -129,14 +129,16 @@ public struct NetworkReport: Codable, Sendable {
     public let people: [Person]
     public let betweenness: BetweennessMethod
     /// What changed since the previous run in the same output folder.
-    public let changes: ClusterIdentities.Changes
+    public let changes: ChangeReport
     /// Ids of seeds (children open to the MACE, level 3-4 perpetrators) in no cluster.
     public let unclusteredSubjects: [String]
 
     /// Builds the report.
     ///
     /// - Complexity: O(V + E).
-    public init(graph: ContextGraph, analysis: Analysis, changes: ClusterIdentities.Changes) {
+    public init(
+        graph: ContextGraph, analysis: Analysis, clusterChanges: ClusterIdentities.Changes, previous: ChangeReport.Previous?
+    ) {
         let found = analysis.clusters
         let day = analysis.asOf
         schemaVersion = ReportEncoding.schemaVersion
@@ -218,7 +220,7 @@ public struct NetworkReport: Codable, Sendable {
             sampledComponents: metrics.betweennessSamples.map {
                 ComponentSampleReport(entities: $0.vertexCount, pivots: $0.sourceCount)
             })
-        self.changes = changes
+        changes = ChangeReport(previous: previous, clusters: clusterChanges, contexts: contexts, children: children)
         unclusteredSubjects = found.unclusteredSubjects.map(graph.id(of:))
         summary = Summary(
             entities: graph.entities.count, links: graph.links.count,
@@ -229,20 +231,4 @@ public struct NetworkReport: Codable, Sendable {
 
     /// Six decimal places: enough for any reader, and stable in the JSON text.
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
-}
-
-extension NetworkReport {
-    /// The clusters of an earlier `network.json`, for matching identities; `nil` if the bytes are
-    /// not a report this version can read.
-    public static func previousClusters(from bytes: [UInt8]) -> [ClusterIdentities.Previous]? {
-        struct Minimal: Decodable {
-            struct Cluster: Decodable {
-                let id: String
-                let members: [String]
-            }
-            let clusters: [Cluster]
-        }
-        guard let minimal = try? ReportEncoding.decode(Minimal.self, from: bytes) else { return nil }
-        return minimal.clusters.map { ClusterIdentities.Previous(id: $0.id, members: $0.members) }
-    }
 }

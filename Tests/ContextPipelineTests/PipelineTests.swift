@@ -42,7 +42,13 @@ struct PipelineTests {
             #expect(contexts.first?["id"] as? String == "L-1")
             #expect(contexts.first?["hotspot"] as? Bool == true)
             #expect((network["summary"] as? [String: Any])?["suspected_false_links_excluded"] as? Int == 1)
-            #expect((network["changes"] as? [String: Any])?["new"] as? [String] == clusters.compactMap { $0["id"] as? String }.sorted())
+            let changes = try #require(network["changes"] as? [String: Any])
+            #expect(changes["has_previous"] as? Bool == false)
+            #expect((changes["clusters"] as? [String: Any])?["new"] as? [String] == clusters.compactMap { $0["id"] as? String }.sorted())
+            let children = try #require(network["children"] as? [[String: Any]])
+            #expect(Set(children.compactMap { $0["id"] as? String }) == ["C-1", "C-2", "C-3"])
+            #expect((children.first { $0["id"] as? String == "C-1" }?["reasons"] as? [String])?.first
+                == "child C-1 <- perpetrator X-1 (level 4; exploits, graded 1B, 10 days old)")
 
             let manifest = try json(out + "/manifest.json")
             #expect(manifest["as_of"] as? String == "2024-09-30")
@@ -126,8 +132,11 @@ struct PipelineTests {
             let secondIDs = try #require(second["clusters"] as? [[String: Any]]).compactMap { $0["id"] as? String }
             #expect(Set(secondIDs) == Set(firstIDs))
             let changes = try #require(second["changes"] as? [String: Any])
-            #expect((changes["new"] as? [String])?.isEmpty == true)
-            #expect((changes["continued"] as? [[String: Any]])?.count == firstIDs.count)
+            #expect(changes["has_previous"] as? Bool == true)
+            let clusterChanges = try #require(changes["clusters"] as? [String: Any])
+            #expect((clusterChanges["new"] as? [String])?.isEmpty == true)
+            #expect((clusterChanges["continued"] as? [[String: Any]])?.count == firstIDs.count)
+            #expect((changes["new_children"] as? [String])?.isEmpty == true)
         }
     }
 
