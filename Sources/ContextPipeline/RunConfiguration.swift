@@ -70,7 +70,8 @@ public struct RunConfiguration: Sendable, Codable {
         guard let root else { return config }  // An empty file: all defaults.
         let reader = ConfigReader(file: file)
         let top = try reader.mapping(
-            root, "", allowed: ["as_of", "validation", "strength", "neighbourhood", "clusters", "maps"])
+            root, "",
+            allowed: ["as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred", "maps"])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
             guard let day = Day(iso: text) else {
@@ -100,6 +101,26 @@ public struct RunConfiguration: Sendable, Codable {
             config.analysis.neighbourhood = settings
         }
         if let node = top["clusters"] { try parseClusters(node, reader, into: &config.analysis.clusters) }
+        if let node = top["contexts"] { try parseContexts(node, reader, into: &config.analysis.contexts) }
+        if let node = top["people"] {
+            let section = try reader.mapping(node, "people", allowed: ["betweenness_exact_limit", "betweenness_pivots"])
+            if let node = section["betweenness_exact_limit"] {
+                config.analysis.people.betweennessExactLimit = try reader.int(node, "people.betweenness_exact_limit", in: 0...10_000_000)
+            }
+            if let node = section["betweenness_pivots"] {
+                config.analysis.people.betweennessPivots = try reader.int(node, "people.betweenness_pivots", in: 1...1_000_000)
+            }
+        }
+        if let node = top["not_referred"] {
+            let section = try reader.mapping(node, "not_referred", allowed: ["minimum_exposure", "quantile", "window_days"])
+            var screen = config.analysis.notReferred
+            if let node = section["minimum_exposure"] {
+                screen.minimumExposure = try reader.double(node, "not_referred.minimum_exposure", in: 0...1000)
+            }
+            if let node = section["quantile"] { screen.quantile = try reader.double(node, "not_referred.quantile", in: 0...1) }
+            if let node = section["window_days"] { screen.windowDays = try reader.int(node, "not_referred.window_days", in: 1...3650) }
+            config.analysis.notReferred = screen
+        }
         if let node = top["maps"] {
             let maps = try reader.mapping(node, "maps", allowed: ["overview"])
             if let node = maps["overview"] {
@@ -147,6 +168,21 @@ extension RunConfiguration {
         }
         if let node = section["undated_recency"] {
             model.undatedRecency = try reader.double(node, "strength.undated_recency", in: 0...1)
+        }
+    }
+
+    fileprivate static func parseContexts(_ node: Node, _ reader: ConfigReader, into scoring: inout ContextScoring) throws(ConfigurationError) {
+        let section = try reader.mapping(node, "contexts", allowed: ["window_days", "minimum_strength", "hotspots", "weights"])
+        if let node = section["window_days"] { scoring.windowDays = try reader.int(node, "contexts.window_days", in: 1...3650) }
+        if let node = section["minimum_strength"] {
+            scoring.minimumStrength = try reader.double(node, "contexts.minimum_strength", in: 0...1)
+        }
+        if let node = section["hotspots"] { scoring.hotspots = try reader.int(node, "contexts.hotspots", in: 0...10_000) }
+        if let node = section["weights"] {
+            let weights = try reader.mapping(node, "contexts.weights", allowed: ContextScoring.componentNames)
+            for (name, value) in weights {
+                scoring.weights[name] = try reader.double(value, "contexts.weights.\(name)", in: 0...1000)
+            }
         }
     }
 
