@@ -1,6 +1,6 @@
 import ContextAnalysis
 public import ContextIngest
-import ContextModel
+public import ContextModel
 import ContextMaps
 import ContextReports
 import Foundation
@@ -166,7 +166,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Today's date in UTC.
-    static func today() -> Day {
+    public static func today() -> Day {
         let seconds = Int(Date().timeIntervalSince1970)
         return Day(rawValue: Int32(seconds / 86_400))
     }

@@ -101,6 +101,18 @@ struct ContextdCLITests {
         }
     }
 
+    @Test func explainPrintsEachFactorOfALink() async throws {
+        try await withScratchFolder { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let outcome = try run(["explain", "--data", scratch + "/data", "--as-of", "2024-09-30", "--link", "C-1", "X-1"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(
+                outcome.stdout
+                    == "X-1 -exploits-> C-1 as of 2024-09-30: strength 0.722 = weight 5/5 × confidence 0.75 (1B) × reliability 1 × recency 0.962 (10 days)\n")
+            #expect(try run(["explain", "--data", scratch + "/data", "--link", "C-1"]).status == 64)
+        }
+    }
+
     /// The root help, pinned as text: a change to what the tool says about itself is deliberate.
     @Test func helpIsPinned() throws {
         let help = try run(["--help"])
@@ -140,6 +152,8 @@ struct ContextdCLITests {
                                   anything.
           sample                  Write a deterministic, entirely fictional dataset for
                                   trying contextd out.
+          explain                 Print how strong the links between two entities are,
+                                  factor by factor.
 
           See 'contextd help <subcommand>' for detailed help.
 
