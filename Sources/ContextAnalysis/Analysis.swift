@@ -79,8 +79,9 @@ public struct Analysis: Sendable {
             + notReferred.flags.map(\.person)
         explanations = timed("explanations") {
             var reasons: [EntityIndex: [String]] = [:]
+            let candidates = settings.paths.candidates(in: graph, strengths: strengths)
             for entity in flagged where reasons[entity] == nil {
-                reasons[entity] = settings.paths.paths(to: entity, in: graph, strengths: strengths).map {
+                reasons[entity] = settings.paths.paths(to: entity, in: graph, strengths: strengths, candidates: candidates).map {
                     RiskPaths.describe($0, in: graph, asOf: asOf)
                 }
             }
