@@ -74,7 +74,9 @@ extension Leiden {
         var emptyClusters = [Int32]()
         for c in stride(from: n - 1, through: 0, by: -1) where clusterSize[c] == 0 { emptyClusters.append(Int32(c)) }
         var isQueued = [Bool](repeating: true, count: n)
-        var neighbourClusters = [Int32]()
+        // Distinct neighbour communities of the node being moved; n + 1 slots always suffice.
+        let neighbourClusters = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n + 1)
+        defer { neighbourClusters.deallocate() }
         var head = 0
         var queuedCount = n
 
@@ -90,10 +92,14 @@ extension Leiden {
             clusterSize[current] -= 1
             if clusterSize[current] == 0 { emptyClusters.append(Int32(current)) }
 
+            // Branch-free gathering: the loads of different neighbours can overlap in flight,
+            // which matters because almost every one of them misses the cache.
             let entries = graph.offsets[v]..<graph.offsets[v + 1]
+            var neighbourCount = 0
             for slot in entries {
                 let c = Int(membership[Int(graph.targets[slot])])
-                if tallies[c].weightTo == 0 { neighbourClusters.append(Int32(c)) }
+                neighbourClusters[neighbourCount] = Int32(c)
+                neighbourCount &+= tallies[c].weightTo == 0 ? 1 : 0
                 tallies[c].weightTo += graph.weights[slot]
             }
 
@@ -103,7 +109,7 @@ extension Leiden {
                 best = Int(empty)
                 bestGain = 0
             }
-            for c in neighbourClusters {
+            for c in neighbourClusters[..<neighbourCount] {
                 let tally = tallies[Int(c)]
                 let gain = tally.weightTo - scale * kv * tally.weight
                 if gain > bestGain {
@@ -112,7 +118,6 @@ extension Leiden {
                 }
                 tallies[Int(c)].weightTo = 0
             }
-            neighbourClusters.removeAll(keepingCapacity: true)
 
             tallies[best].weight += kv
             clusterSize[best] += 1
