@@ -19,6 +19,8 @@ public struct Analysis: Sendable {
     public let contexts: [ContextScore]
     /// Each context's score when low-grade links are left out.
     public let contextScoresWithoutLowGrade: [EntityIndex: Double]
+    /// Disruption targets of each cluster, parallel to ``ConcernClusters/clusters``.
+    public let disruption: [DisruptionTargets]
     /// Propagated risk when low-grade links are left out.
     public let propagatedWithoutLowGrade: [Double]
     /// Peers whose exposure resembles that of children open to the MACE.
@@ -51,6 +53,10 @@ public struct Analysis: Sendable {
         let distances = timed("neighbourhood") { settings.neighbourhood.distances(in: graph, strengths: strengths) }
         clusters = timed("clusters") {
             ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
+        }
+        let clusterList = clusters.clusters
+        disruption = timed("targets") {
+            clusterList.map { DisruptionTargets(cluster: $0, in: graph, settings: settings.disruption) }
         }
         let scoring = settings.contexts
         let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }

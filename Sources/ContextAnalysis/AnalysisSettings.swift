@@ -7,13 +7,15 @@ public struct AnalysisSettings: Sendable, Hashable, Codable {
     public var people: PeopleSettings
     public var notReferred: NotReferredScreen
     public var paths: RiskPaths
+    public var disruption: DisruptionSettings
 
     public init(
         strength: StrengthModel = StrengthModel(), neighbourhood: ConcernNeighbourhood = ConcernNeighbourhood(),
         clusters: ConcernRules = ConcernRules(), contexts: ContextScoring = ContextScoring(),
         people: PeopleSettings = PeopleSettings(), notReferred: NotReferredScreen = NotReferredScreen(),
-        paths: RiskPaths = RiskPaths()
+        paths: RiskPaths = RiskPaths(), disruption: DisruptionSettings = DisruptionSettings()
     ) {
+        self.disruption = disruption
         self.people = people
         self.notReferred = notReferred
         self.paths = paths

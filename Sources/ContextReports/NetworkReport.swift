@@ -42,6 +42,8 @@ public struct NetworkReport: Codable, Sendable {
         /// Share of the cluster's risk by context: peer, online, school, neighbourhood, group,
         /// and exploitation itself.
         public let contextWeighting: [String: Double]
+        /// Who or what to disrupt, with the evidence.
+        public let disruption: Disruption
     }
 
     /// A child open to the MACE: where the propagated risk comes from, and how much of it rests on
@@ -146,7 +148,8 @@ public struct NetworkReport: Codable, Sendable {
         asOf = day.description
         method = "Leiden communities (modularity, resolution \(found.rules.resolution), seed \(found.rules.seed)) on the "
             + "concern neighbourhood, weighted by edge strength"
-        clusters = found.clusters.map { cluster in
+        let eventsOf = Self.eventCounts(in: graph)
+        clusters = zip(found.clusters, analysis.disruption).map { cluster, targets in
             var counts: [String: Int] = [:]
             for kind in EntityKind.allCases where cluster.countsByKind[Int(kind.rawValue)] > 0 {
                 counts[kind.name] = cluster.countsByKind[Int(kind.rawValue)]
@@ -162,7 +165,8 @@ public struct NetworkReport: Codable, Sendable {
                 sharedContextCount: cluster.sharedContexts.count,
                 keyPeople: cluster.keyPeople.map(graph.id(of:)), density: Self.rounded(cluster.density),
                 internalStrength: Self.rounded(cluster.internalStrength), links: cluster.links.count,
-                contextWeighting: cluster.contextShares.mapValues(Self.rounded))
+                contextWeighting: cluster.contextShares.mapValues(Self.rounded),
+                disruption: Self.disruption(targets, cluster: cluster, graph: graph, asOf: day, eventsOf: eventsOf))
         }
         let hotspotCount = analysis.settings.contexts.hotspots
         contexts = analysis.contexts.filter { $0.score > 0 }.enumerated().map { rank, scored in
