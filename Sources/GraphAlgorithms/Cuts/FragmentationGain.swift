@@ -19,11 +19,14 @@
 /// single interventions; ``MinimumVertexCut`` answers the "all of them at once" question and
 /// ``KeyPlayers`` the structural one.
 ///
-/// Only the component of each candidate is searched again (breadth-first, no recursion).
-/// Checked against a brute-force recount (remove the vertex, recompute every component) on
-/// seeded random graphs in `FragmentationGainTests`.
+/// A candidate that is not an articulation point (``Biconnected``) leaves its component in one
+/// piece, so its gains follow from the component's counts; only the component of an
+/// articulation point is searched again (breadth-first, no recursion). Checked against a
+/// brute-force recount (remove the vertex, recompute every component) on seeded random graphs in
+/// `FragmentationGainTests`.
 ///
-/// - Complexity: O(V + E + Σ_c (|component of c| + its edges)) time, O(V) extra space.
+/// - Complexity: O(V + E + Σ_c (|component of c| + its edges)) time over the candidates c that
+///   are articulation points, O(V) extra space.
 public struct FragmentationGain: Sendable, Hashable, Codable {
     public init() {}
 
@@ -41,6 +44,8 @@ public struct FragmentationGain: Sendable, Hashable, Codable {
         for p in protected { isProtected[Int(p)] = true }
         for t in threats { isThreat[Int(t)] = true }
         var state = RemovalComponents(graph, removed: [Bool](repeating: false, count: n))
+        var isArticulation = [Bool](repeating: false, count: n)
+        for v in Biconnected().structure(in: graph).articulationPoints { isArticulation[Int(v)] = true }
         var protectedIn = [Int](repeating: 0, count: state.sizes.count)
         var threatsIn = [Int](repeating: 0, count: state.sizes.count)
         var bothIn = [Int](repeating: 0, count: state.sizes.count)
@@ -62,20 +67,22 @@ public struct FragmentationGain: Sendable, Hashable, Codable {
             let t = threatsIn[component] - selfT
             let both = bothIn[component] - (selfP & selfT)
             if p > 0 && t + selfT > 0 {
-                // Pairs (p, t) with p ≠ t among the remaining vertices of the component.
-                var pairsAfter = 0
-                var exposedAfter = 0
-                state.forEachPiece(without: c) { piece in
-                    var pieceP = 0
-                    var pieceT = 0
-                    var pieceBoth = 0
-                    for v in piece {
-                        if isProtected[Int(v)] { pieceP += 1 }
-                        if isThreat[Int(v)] { pieceT += 1 }
-                        if isProtected[Int(v)] && isThreat[Int(v)] { pieceBoth += 1 }
+                // Pairs (p, t) with p ≠ t and exposed protected vertices once c is gone: one piece
+                // unless c is an articulation point.
+                var pairsAfter = p * t - both
+                var exposedAfter = exposedCount(protected: p, threats: t, both: both)
+                if isArticulation[Int(c)] {
+                    (pairsAfter, exposedAfter) = (0, 0)
+                    state.forEachPiece(without: c) { piece in
+                        let counts = piece.reduce(into: (p: 0, t: 0, both: 0)) { counts, v in
+                            let (isP, isT) = (isProtected[Int(v)], isThreat[Int(v)])
+                            counts.p += isP ? 1 : 0
+                            counts.t += isT ? 1 : 0
+                            counts.both += isP && isT ? 1 : 0
+                        }
+                        pairsAfter += counts.p * counts.t - counts.both
+                        exposedAfter += exposedCount(protected: counts.p, threats: counts.t, both: counts.both)
                     }
-                    pairsAfter += pieceP * pieceT - pieceBoth
-                    exposedAfter += exposedCount(protected: pieceP, threats: pieceT, both: pieceBoth)
                 }
                 // Exposure before the removal counts c as a threat when it is one.
                 let exposedBefore = exposedCount(protected: p, threats: t + selfT, both: both)
