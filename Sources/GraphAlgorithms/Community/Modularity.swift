@@ -44,7 +44,9 @@ public struct Modularity: Sendable, Hashable, Codable {
     ///   - partition: a partition of `graph`'s vertices (labels in `0 ..< partition.count`).
     ///   - graph: the weighted graph.
     /// - Returns: Q as defined above, or NaN if the total edge weight is zero.
-    /// - Precondition: `partition` has one label per vertex of `graph`.
+    /// - Precondition: `partition` has one label per vertex of `graph`, each in
+    ///   `0 ..< partition.count` (true of every partition built by ``Partition/init(labels:)``;
+    ///   check a decoded one with ``Partition/isValid(for:)``).
     /// - Complexity: O(V + E).
     public func score(of partition: Partition, in graph: AdjacencyGraph) -> Double {
         precondition(partition.vertexCount == graph.vertexCount, "the partition must cover the graph's vertices")
