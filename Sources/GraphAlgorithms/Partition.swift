@@ -94,12 +94,12 @@ public struct Partition: Sendable, Hashable, Codable {
     @inline(__always)
     func checkInvariants() {
         #if CONTEXTD_INTERNAL_CHECKS
-        var next: Int32 = 0
-        for c in membership {
-            precondition(c >= 0 && c <= next, "partition labels are not canonical")
-            if c == next { next += 1 }
-        }
-        precondition(Int(next) == count, "partition count does not match its labels")
+            var next: Int32 = 0
+            for c in membership {
+                precondition(c >= 0 && c <= next, "partition labels are not canonical")
+                if c == next { next += 1 }
+            }
+            precondition(Int(next) == count, "partition count does not match its labels")
         #endif
     }
 }

@@ -117,7 +117,8 @@ public struct VertexCutCase: Decodable, Sendable, CustomStringConvertible {
     }
 
     public static func all() throws -> [VertexCutCase] {
-        try JSONDecoder().decode([VertexCutCase].self, from: Data(contentsOf: communityFolder().appending(path: "vertex_cuts.json")))
+        try JSONDecoder().decode(
+            [VertexCutCase].self, from: Data(contentsOf: communityFolder().appending(path: "vertex_cuts.json")))
     }
 }
 
@@ -149,7 +150,8 @@ public struct MaxFlowCase: Decodable, Sendable, CustomStringConvertible {
     }
 
     public static func all() throws -> [MaxFlowCase] {
-        try JSONDecoder().decode([MaxFlowCase].self, from: Data(contentsOf: communityFolder().appending(path: "max_flows.json")))
+        try JSONDecoder().decode(
+            [MaxFlowCase].self, from: Data(contentsOf: communityFolder().appending(path: "max_flows.json")))
     }
 }
 

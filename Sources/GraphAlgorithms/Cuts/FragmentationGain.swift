@@ -92,7 +92,9 @@ public struct FragmentationGain: Sendable, Hashable, Codable {
             entries.append(entry)
         }
         entries.sort {
-            ($0.separatedProtected, $0.separatedPairs, -$0.vertex) > ($1.separatedProtected, $1.separatedPairs, -$1.vertex)
+            ($0.separatedProtected, $0.separatedPairs, -$0.vertex) > (
+                $1.separatedProtected, $1.separatedPairs, -$1.vertex
+            )
         }
         return FragmentationRanking(entries: entries)
     }

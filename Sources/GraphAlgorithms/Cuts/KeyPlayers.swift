@@ -63,7 +63,7 @@ public struct KeyPlayers: Sendable, Hashable, Codable {
             var best: (pairs: Int, vertex: VertexIndex)?
             for c in pool where !chosen[Int(c)] {
                 let pairs = state.connectedPairs(without: c)
-                if best == nil || pairs < best!.pairs { best = (pairs, c) }
+                if pairs < best?.pairs ?? .max { best = (pairs, c) }
             }
             guard let best else { break }
             chosen[Int(best.vertex)] = true

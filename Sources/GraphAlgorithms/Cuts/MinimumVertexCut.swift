@@ -83,7 +83,7 @@ public struct MinimumVertexCut: Sendable, Hashable, Codable {
         let side = flow.sourceSide
         let vertices = (0..<n).filter { side[2 * $0] && !side[2 * $0 + 1] }.map { VertexIndex($0) }
         #if CONTEXTD_INTERNAL_CHECKS
-        precondition(Double(vertices.count) == flow.value, "the cut must match the flow")
+            precondition(Double(vertices.count) == flow.value, "the cut must match the flow")
         #endif
         return VertexCut(vertices: vertices)
     }

@@ -57,7 +57,6 @@ struct RemovalComponents {
     /// Number of remaining vertices.
     var remainingCount: Int { sizes.reduce(0, +) }
 
-
     /// Calls `visit` once per piece that the component of `cut` falls into when `cut` is also
     /// removed, with the vertices of that piece. `cut` must not be removed already.
     ///

@@ -30,7 +30,8 @@ struct LeidenTests {
             let igraph = try #require(fixture.igraphLeiden(at: resolution))
             let modularity = Modularity(resolution: resolution)
             let scores = (0..<5).map { seed in
-                modularity.score(of: Leiden(resolution: resolution, seed: UInt64(seed)).communities(in: graph), in: graph)
+                modularity.score(
+                    of: Leiden(resolution: resolution, seed: UInt64(seed)).communities(in: graph), in: graph)
             }
             let q = resolution <= 1 ? scores[1] : scores.max()!
             #expect(q >= louvain.modularity - 1e-6, "γ = \(resolution): Leiden \(q), Louvain \(louvain.modularity)")
@@ -67,7 +68,9 @@ struct LeidenTests {
         for fixture in try CommunityFixture.all() {
             let graph = fixture.graph
             for seed: UInt64 in 0..<20 {
-                for leiden in [Leiden(seed: seed), Leiden(randomness: 0, seed: seed), Leiden(seed: seed, maxIterations: 1)] {
+                for leiden in [
+                    Leiden(seed: seed), Leiden(randomness: 0, seed: seed), Leiden(seed: seed, maxIterations: 1),
+                ] {
                     let partition = leiden.communities(in: graph)
                     #expect(partition.isValid(for: graph), "\(fixture.name), seed \(seed)")
                     #expect(disconnectedCommunities(partition, in: graph).isEmpty, "\(fixture.name), seed \(seed)")
@@ -137,7 +140,9 @@ struct LeidenTests {
 
     @Test func selfLoopsDoNotHoldACommunityTogether() {
         // Two triangles joined by an edge, with heavy self-loops: still two communities.
-        let edges: [(VertexIndex, VertexIndex)] = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (0, 0), (5, 5)]
+        let edges: [(VertexIndex, VertexIndex)] = [
+            (0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (0, 0), (5, 5),
+        ]
         #expect(leiden(6, edges).membership == [0, 0, 0, 1, 1, 1])
         #expect(leiden(2, [(0, 0), (1, 1)]).membership == [0, 1])
     }

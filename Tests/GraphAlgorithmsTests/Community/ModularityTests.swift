@@ -33,8 +33,10 @@ struct ModularityTests {
 
     // MARK: Hand-checked values and the edge-case ladder
 
-    private func score(_ n: Int, _ edges: [(VertexIndex, VertexIndex)], _ labels: [Int32], _ weights: [Float] = [],
-                       resolution: Double = 1) -> Double {
+    private func score(
+        _ n: Int, _ edges: [(VertexIndex, VertexIndex)], _ labels: [Int32], _ weights: [Float] = [],
+        resolution: Double = 1
+    ) -> Double {
         Modularity(resolution: resolution).score(
             of: Partition(labels: labels), in: AdjacencyGraph(vertexCount: n, edges: edges, weights: weights))
     }

@@ -19,7 +19,8 @@ struct FragmentationGainTests {
         var pairs = 0
         for p in protected where p != c {
             if exposed(p, before, without: nil) && !exposed(p, after, without: c) { separated += 1 }
-            for t in threats where t != p && t != c && before[Int(t)] == before[Int(p)] && after[Int(t)] != after[Int(p)] {
+            for t in threats
+            where t != p && t != c && before[Int(t)] == before[Int(p)] && after[Int(t)] != after[Int(p)] {
                 pairs += 1
             }
         }
@@ -63,7 +64,10 @@ struct FragmentationGainTests {
             #expect(entry.separatedPairs == expected.pairs, "seed \(seed), vertex \(entry.vertex)")
         }
         for (a, b) in zip(ranking.entries, ranking.entries.dropFirst()) {
-            #expect((a.separatedProtected, a.separatedPairs, -a.vertex) >= (b.separatedProtected, b.separatedPairs, -b.vertex))
+            #expect(
+                (a.separatedProtected, a.separatedPairs, -a.vertex) >= (
+                    b.separatedProtected, b.separatedPairs, -b.vertex
+                ))
         }
     }
 
@@ -93,7 +97,8 @@ struct FragmentationGainTests {
     // MARK: The igraph edge-case ladder
 
     @Test func emptyAndIsolated() {
-        #expect(FragmentationGain().ranking(in: graph(0, []), candidates: [], protected: [], threats: []).entries.isEmpty)
+        #expect(
+            FragmentationGain().ranking(in: graph(0, []), candidates: [], protected: [], threats: []).entries.isEmpty)
         let one = FragmentationGain().ranking(in: graph(1, []), candidates: [0], protected: [0], threats: [0])
         #expect(one.entries.map(\.separatedProtected) == [0])
         let two = FragmentationGain().ranking(in: graph(2, []), candidates: [0, 1, 1], protected: [0], threats: [1])

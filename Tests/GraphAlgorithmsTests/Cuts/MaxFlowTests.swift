@@ -26,7 +26,9 @@ struct MaxFlowTests {
 
     // MARK: The igraph edge-case ladder
 
-    private func value(_ n: Int, _ arcs: [(Int32, Int32, Double)], undirected: Bool = false, _ s: Int32, _ t: Int32) -> Double {
+    private func value(_ n: Int, _ arcs: [(Int32, Int32, Double)], undirected: Bool = false, _ s: Int32, _ t: Int32)
+        -> Double
+    {
         var network = FlowNetwork(nodeCount: n)
         for (u, v, c) in arcs {
             if undirected { network.addEdge(u, v, capacity: c) } else { network.addArc(from: u, to: v, capacity: c) }

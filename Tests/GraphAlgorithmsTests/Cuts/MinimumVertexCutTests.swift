@@ -35,7 +35,8 @@ struct MinimumVertexCutTests {
         }
         let graph = AdjacencyGraph(vertexCount: n, edges: edges)
         let sources: [VertexIndex] = [0]
-        let targets: [VertexIndex] = generator.chance(0.5) ? [VertexIndex(n - 1)] : [VertexIndex(n - 1), VertexIndex(n - 2)]
+        let targets: [VertexIndex] =
+            generator.chance(0.5) ? [VertexIndex(n - 1)] : [VertexIndex(n - 1), VertexIndex(n - 2)]
         let cuttable = (0..<n).map { _ in generator.chance(0.8) }
         let cut = MinimumVertexCut().cut(in: graph, separating: sources, from: targets, cuttable: cuttable)
         // Exhaustive: the smallest subset of cuttable non-terminals that separates.
@@ -50,8 +51,10 @@ struct MinimumVertexCutTests {
 
     // MARK: The igraph edge-case ladder
 
-    private func cut(_ n: Int, _ edges: [(VertexIndex, VertexIndex)], _ sources: [VertexIndex], _ targets: [VertexIndex],
-                     uncuttable: [VertexIndex] = []) -> VertexCut? {
+    private func cut(
+        _ n: Int, _ edges: [(VertexIndex, VertexIndex)], _ sources: [VertexIndex], _ targets: [VertexIndex],
+        uncuttable: [VertexIndex] = []
+    ) -> VertexCut? {
         var cuttable = [Bool](repeating: true, count: n)
         for v in uncuttable { cuttable[Int(v)] = false }
         return MinimumVertexCut().cut(
@@ -114,7 +117,9 @@ struct MinimumVertexCutTests {
 
 /// Whether some source still reaches some target once `removed` is taken out (breadth-first,
 /// independent of the code under test).
-func connects(_ graph: AdjacencyGraph, _ sources: [VertexIndex], _ targets: [VertexIndex], removing removed: [VertexIndex]) -> Bool {
+func connects(
+    _ graph: AdjacencyGraph, _ sources: [VertexIndex], _ targets: [VertexIndex], removing removed: [VertexIndex]
+) -> Bool {
     var blocked = [Bool](repeating: false, count: graph.vertexCount)
     for v in removed { blocked[Int(v)] = true }
     var seen = [Bool](repeating: false, count: graph.vertexCount)
