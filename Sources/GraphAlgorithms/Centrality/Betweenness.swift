@@ -9,7 +9,7 @@
 /// network of contacts it marks brokers: people through whom otherwise separate groups connect.
 /// Brandes (2001) computes it with one single-source sweep per source vertex (breadth-first, or
 /// Dijkstra for lengths) followed by a backward accumulation of dependencies; see
-/// `BrandesWorkspace`. With `normalized`, scores are divided by `(n − 1)(n − 2) / 2`, the number
+/// `BrandesLane`. With `normalized`, scores are divided by `(n − 1)(n − 2) / 2`, the number
 /// of pairs that could pass through a vertex, as networkx does for undirected graphs.
 ///
 /// **Modes.** ``Mode/exact`` sweeps from every vertex. ``Mode/sampled(pivots:seed:)`` sweeps
@@ -87,16 +87,7 @@ public struct Betweenness: Sendable, Hashable, Codable {
         let lengths = length.edgeLengths(in: graph)
         let work = plan.sources.count * (n + 2 * graph.edgeCount)
         let lanes = try SourceLanes.run(plan.sources, parallel: work > 1 << 18) { laneSources, shouldStop in
-            var workspace = BrandesWorkspace(vertexCount: n, weighted: lengths != nil)
-            for (index, source) in laneSources.enumerated() {
-                if index % SourceLanes.batchSize == 0 && shouldStop() { break }
-                if let lengths {
-                    workspace.sweep(from: source, in: graph, lengths: lengths)
-                } else {
-                    workspace.sweep(from: source, in: graph)
-                }
-            }
-            return workspace.scores
+            BrandesLane.dependencies(from: laneSources, in: graph, lengths: lengths, shouldStop: shouldStop)
         }
         var values = lanes[0]
         for lane in lanes.dropFirst() {

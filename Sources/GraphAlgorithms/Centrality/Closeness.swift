@@ -41,35 +41,21 @@ public struct Closeness: Sendable, Hashable, Codable {
         let perLane = try SourceLanes.run(sources, parallel: n * (n + graph.edgeCount) > 1 << 20) {
             laneSources, shouldStop in
             var hops = [Int32](repeating: -1, count: n)
-            var queue = [VertexIndex]()
+            var queue = [VertexIndex](repeating: 0, count: n)
             var values = [Double]()
             values.reserveCapacity(laneSources.count)
-            for (index, source) in laneSources.enumerated() {
-                if index % SourceLanes.batchSize == 0 && shouldStop() { break }
-                queue.removeAll(keepingCapacity: true)
-                queue.append(source)
-                hops[Int(source)] = 0
-                var total = 0
-                var head = 0
-                while head < queue.count {
-                    let v = queue[head]
-                    head += 1
-                    let next = hops[Int(v)] + 1
-                    for w in graph.neighbors(of: v) where hops[Int(w)] < 0 {
-                        hops[Int(w)] = next
-                        total += Int(next)
-                        queue.append(w)
+            hops.withUnsafeMutableBufferPointer { hops in
+                queue.withUnsafeMutableBufferPointer { queue in
+                    graph.withIncidence { incidence in
+                        for (index, source) in laneSources.enumerated() {
+                            if index % SourceLanes.batchSize == 0 && shouldStop() { break }
+                            values.append(
+                                Self.closeness(
+                                    of: Int(source), incidence: incidence, hops: hops, queue: queue,
+                                    wassermanFaust: wassermanFaust))
+                        }
                     }
                 }
-                for v in queue { hops[Int(v)] = -1 }
-                // networkx: (len(sp) - 1) / totsp, then times (len(sp) - 1) / (n - 1).
-                var closeness = 0.0
-                if total > 0 && n > 1 {
-                    let others = Double(queue.count - 1)
-                    closeness = others / Double(total)
-                    if wassermanFaust { closeness *= others / Double(n - 1) }
-                }
-                values.append(closeness)
             }
             return values
         }
@@ -78,5 +64,37 @@ public struct Closeness: Sendable, Hashable, Codable {
             for (index, source) in laneSources.enumerated() { values[Int(source)] = perLane[lane][index] }
         }
         return CentralityScores(values: values)
+    }
+
+    /// One breadth-first search from `source`; leaves `hops` all -1 again.
+    private static func closeness(
+        of source: Int, incidence: IncidenceView, hops: UnsafeMutableBufferPointer<Int32>,
+        queue: UnsafeMutableBufferPointer<VertexIndex>, wassermanFaust: Bool
+    ) -> Double {
+        let n = hops.count
+        queue[0] = VertexIndex(source)
+        hops[source] = 0
+        var count = 1
+        var total = 0
+        var head = 0
+        while head < count {
+            let v = Int(queue[head])
+            head += 1
+            let next = hops[v] + 1
+            for slot in incidence.slots(of: v) {
+                let w = Int(incidence.neighbours[slot])
+                guard hops[w] < 0 else { continue }
+                hops[w] = next
+                total += Int(next)
+                queue[count] = VertexIndex(w)
+                count += 1
+            }
+        }
+        for i in 0..<count { hops[Int(queue[i])] = -1 }
+        // networkx: (len(sp) - 1) / totsp, then times (len(sp) - 1) / (n - 1).
+        guard total > 0 && n > 1 else { return 0 }
+        let others = Double(count - 1)
+        let closeness = others / Double(total)
+        return wassermanFaust ? closeness * (others / Double(n - 1)) : closeness
     }
 }

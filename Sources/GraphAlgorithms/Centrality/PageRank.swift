@@ -94,20 +94,21 @@ public struct PageRank: Sendable, Hashable, Codable {
             var danglingMass = 0.0
             for v in dangling { danglingMass += x[v] }
             for v in 0..<n { share[v] = x[v] * inverseStrength[v] }
-            var slot = 0
-            for w in 0..<n {
-                var incoming = 0.0
-                if let slotWeights {
-                    for v in graph.neighbors(of: VertexIndex(w)) {
-                        incoming += share[Int(v)] * slotWeights[slot]
-                        slot += 1
+            graph.withIncidence { incidence in
+                for w in 0..<n {
+                    var incoming = 0.0
+                    if let slotWeights {
+                        for slot in incidence.slots(of: w) {
+                            incoming += share[Int(incidence.neighbours[slot])] * slotWeights[slot]
+                        }
+                    } else {
+                        for slot in incidence.slots(of: w) {
+                            let v = Int(incidence.neighbours[slot])
+                            incoming += v == w ? 0.5 * share[w] : share[v]
+                        }
                     }
-                } else {
-                    for v in graph.neighbors(of: VertexIndex(w)) {
-                        incoming += Int(v) == w ? 0.5 * share[w] : share[Int(v)]
-                    }
+                    next[w] = damping * (incoming + danglingMass * restart[w]) + (1 - damping) * restart[w]
                 }
-                next[w] = damping * (incoming + danglingMass * restart[w]) + (1 - damping) * restart[w]
             }
             var change = 0.0
             for v in 0..<n { change += abs(next[v] - x[v]) }
