@@ -33,34 +33,41 @@ struct LeidenGraph {
 
     /// Level 0: the input graph with self-loops moved into the node weights.
     ///
+    /// Built from the edge list in edge order (sequential reads), so each node's entries follow
+    /// the order of its incident edges, as in the input's CSR.
+    ///
     /// - Complexity: O(V + E).
     init(_ graph: AdjacencyGraph) {
         let n = graph.vertexCount
         var offsets = [Int](repeating: 0, count: n + 1)
         var nodeWeights = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            var count = 0
-            let neighbours = graph.neighbors(of: VertexIndex(v))
-            let edges = graph.incidentEdges(of: VertexIndex(v))
-            for i in neighbours.indices where Int(neighbours[i]) != v && graph.weights[Int(edges[i])] > 0 { count += 1 }
-            offsets[v + 1] = offsets[v] + count
+        for e in 0..<graph.edgeCount {
+            let w = Double(graph.weights[e])
+            precondition(w >= 0 && w.isFinite, "Leiden needs finite, non-negative edge weights")
+            let u = Int(graph.edgeFrom[e])
+            let v = Int(graph.edgeTo[e])
+            nodeWeights[u] += w
+            nodeWeights[v] += w
+            if u != v && w > 0 {
+                offsets[u + 1] += 1
+                offsets[v + 1] += 1
+            }
         }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        var cursor = offsets
         var targets = [Int32](repeating: 0, count: offsets[n])
         var weights = [Double](repeating: 0, count: offsets[n])
-        for v in 0..<n {
-            let neighbours = graph.neighbors(of: VertexIndex(v))
-            let edges = graph.incidentEdges(of: VertexIndex(v))
-            var slot = offsets[v]
-            for i in neighbours.indices {
-                let w = Double(graph.weights[Int(edges[i])])
-                precondition(w >= 0 && w.isFinite, "Leiden needs finite, non-negative edge weights")
-                nodeWeights[v] += w
-                if Int(neighbours[i]) != v && w > 0 {
-                    targets[slot] = neighbours[i]
-                    weights[slot] = w
-                    slot += 1
-                }
-            }
+        for e in 0..<graph.edgeCount {
+            let u = Int(graph.edgeFrom[e])
+            let v = Int(graph.edgeTo[e])
+            let w = Double(graph.weights[e])
+            guard u != v && w > 0 else { continue }
+            targets[cursor[u]] = Int32(v)
+            weights[cursor[u]] = w
+            cursor[u] += 1
+            targets[cursor[v]] = Int32(u)
+            weights[cursor[v]] = w
+            cursor[v] += 1
         }
         self.init(nodeCount: n, offsets: offsets, targets: targets, weights: weights, nodeWeights: nodeWeights)
     }
