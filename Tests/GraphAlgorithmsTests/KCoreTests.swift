@@ -22,7 +22,9 @@ struct KCoreTests {
         for k in 0...result.degeneracy {
             let members = Set(result.core(k))
             for v in members {
-                let inside = fixture.edges.filter { ($0[0] == v || $0[1] == v) && members.contains($0[0]) && members.contains($0[1]) }
+                let inside = fixture.edges.filter {
+                    ($0[0] == v || $0[1] == v) && members.contains($0[0]) && members.contains($0[1])
+                }
                 #expect(inside.count >= k, "vertex \(v) has \(inside.count) neighbours in the \(k)-core")
             }
         }

@@ -71,7 +71,8 @@ struct BetweennessSamplingTests {
         // A connected 300-vertex random tree plus 60 chords (vertices 0..<300), beside a 5-vertex path.
         var generator = SplitMix64(seed: 4)
         var edges = (1..<300).map { (VertexIndex($0), VertexIndex(generator.next(below: $0))) }
-        edges += (0..<60).map { _ in (VertexIndex(generator.next(below: 300)), VertexIndex(generator.next(below: 300))) }
+        edges += (0..<60).map { _ in (VertexIndex(generator.next(below: 300)), VertexIndex(generator.next(below: 300)))
+        }
         edges += [(300, 301), (301, 302), (302, 303), (303, 304)]
         let graph = AdjacencyGraph(vertexCount: 305, edges: edges)
         let exact = try Betweenness().scores(in: graph)

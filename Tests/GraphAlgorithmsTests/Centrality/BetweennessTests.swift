@@ -15,7 +15,8 @@ struct BetweennessTests {
     }
 
     private func scores(
-        _ n: Int, _ edges: [(VertexIndex, VertexIndex)], weights: [Float] = [], _ betweenness: Betweenness = Betweenness()
+        _ n: Int, _ edges: [(VertexIndex, VertexIndex)], weights: [Float] = [],
+        _ betweenness: Betweenness = Betweenness()
     ) throws -> [Double] {
         try betweenness.scores(in: AdjacencyGraph(vertexCount: n, edges: edges, weights: weights)).values
     }
@@ -68,7 +69,10 @@ struct BetweennessTests {
         let result = try Betweenness(normalized: false).scores(
             in: AdjacencyGraph(vertexCount: 7, edges: [(0, 1), (1, 2), (3, 4), (4, 5), (5, 6)]))
         expectClose(result.values, [0, 1, 0, 0, 2, 2, 0])
-        #expect(result.components == [ComponentSample(vertexCount: 3, sourceCount: 3), ComponentSample(vertexCount: 4, sourceCount: 4)])
+        #expect(
+            result.components == [
+                ComponentSample(vertexCount: 3, sourceCount: 3), ComponentSample(vertexCount: 4, sourceCount: 4),
+            ])
     }
 
     @Test func parallelEdgesDoNotMultiplyPaths() throws {
@@ -82,11 +86,13 @@ struct BetweennessTests {
     @Test func theShortestParallelEdgeCountsWhenWeighted() throws {
         // networkx MultiGraph, distance 1 and 0.25 between 0 and 1, 1-2, 0-2, 2-3 (distance 1).
         let edges: [(VertexIndex, VertexIndex)] = [(0, 1), (0, 1), (1, 2), (0, 2), (2, 3)]
-        expectClose(try scores(4, edges, weights: [1, 4, 1, 1, 1], Betweenness(length: .inverseWeight)), [0, 0, twoThirds, 0])
+        expectClose(
+            try scores(4, edges, weights: [1, 4, 1, 1, 1], Betweenness(length: .inverseWeight)), [0, 0, twoThirds, 0])
         // A light edge 0-2 (length 2 = 1 / 0.5) sends 0's paths to 2 through 1 as well.
         let diamond: [(VertexIndex, VertexIndex)] = [(0, 1), (1, 2), (0, 2), (2, 3)]
         let weights: [Float] = [1, 1, 0.5, 1]
-        expectClose(try scores(4, diamond, weights: weights, Betweenness(length: .inverseWeight)), [0, third, twoThirds, 0])
+        expectClose(
+            try scores(4, diamond, weights: weights, Betweenness(length: .inverseWeight)), [0, third, twoThirds, 0])
         expectClose(try scores(4, diamond, weights: weights), [0, 0, twoThirds, 0])
     }
 

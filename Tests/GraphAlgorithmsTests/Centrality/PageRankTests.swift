@@ -44,7 +44,9 @@ struct PageRankTests {
 
     // MARK: The igraph edge-case ladder (values from networkx 3.6.1)
 
-    private func ranks(_ n: Int, _ edges: [(VertexIndex, VertexIndex)], weights: [Float] = [], _ pageRank: PageRank? = nil)
+    private func ranks(
+        _ n: Int, _ edges: [(VertexIndex, VertexIndex)], weights: [Float] = [], _ pageRank: PageRank? = nil
+    )
         -> [Double]
     {
         (pageRank ?? precise).scores(in: AdjacencyGraph(vertexCount: n, edges: edges, weights: weights)).values
@@ -58,12 +60,15 @@ struct PageRankTests {
     }
 
     @Test func pathStarAndDisconnected() {
-        expectClose(ranks(4, [(0, 1), (1, 2), (2, 3)]), [0.175438596491, 0.324561403509, 0.324561403509, 0.175438596491])
+        expectClose(
+            ranks(4, [(0, 1), (1, 2), (2, 3)]), [0.175438596491, 0.324561403509, 0.324561403509, 0.175438596491])
         expectClose(
             ranks(5, [(0, 1), (0, 2), (0, 3), (0, 4)]),
             [0.475675675676, 0.131081081081, 0.131081081081, 0.131081081081, 0.131081081081])
         let disconnected = ranks(6, [(0, 1), (1, 2), (2, 0), (3, 4)])
-        expectClose(disconnected, [0.194174757282, 0.194174757282, 0.194174757282, 0.194174757282, 0.194174757282, 0.029126213592])
+        expectClose(
+            disconnected,
+            [0.194174757282, 0.194174757282, 0.194174757282, 0.194174757282, 0.194174757282, 0.029126213592])
     }
 
     @Test func multiEdgesAddTheirWeights() {
@@ -79,7 +84,8 @@ struct PageRankTests {
         let edges: [(VertexIndex, VertexIndex)] = [(0, 0), (0, 1), (1, 1), (1, 2)]
         var unweighted = precise
         unweighted.weighted = false
-        expectClose(ranks(3, edges, weights: [3, 1, 1, 2], unweighted), [0.326397388821, 0.485924112607, 0.187678498572])
+        expectClose(
+            ranks(3, edges, weights: [3, 1, 1, 2], unweighted), [0.326397388821, 0.485924112607, 0.187678498572])
         expectClose(ranks(3, edges, weights: [3, 1, 1, 2]), [0.374624946421, 0.403771967424, 0.221603086155])
     }
 
@@ -96,7 +102,8 @@ struct PageRankTests {
     }
 
     @Test func stoppingEarlyIsReportedNotThrown() {
-        let result = PageRank(tolerance: 1e-15, maxIterations: 3).scores(in: AdjacencyGraph(vertexCount: 3, edges: [(0, 1), (1, 2)]))
+        let result = PageRank(tolerance: 1e-15, maxIterations: 3).scores(
+            in: AdjacencyGraph(vertexCount: 3, edges: [(0, 1), (1, 2)]))
         #expect(!result.converged)
         #expect(result.iterations == 3)
         #expect(abs(result.values.reduce(0, +) - 1) < 1e-12)
