@@ -56,7 +56,8 @@ public struct Analysis: Sendable {
         }
         let clusterList = clusters.clusters
         disruption = timed("targets") {
-            clusterList.map { DisruptionTargets(cluster: $0, in: graph, settings: settings.disruption) }
+            // Clusters are independent: both cores, results in cluster order.
+            ParallelMap.map(clusterList.count) { DisruptionTargets(cluster: clusterList[$0], in: graph, settings: settings.disruption) }
         }
         let scoring = settings.contexts
         let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }

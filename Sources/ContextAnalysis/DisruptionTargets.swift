@@ -10,11 +10,14 @@ public struct DisruptionSettings: Sendable, Hashable, Codable {
     /// Clusters larger than this get no key-player search (its cost grows with the square of the
     /// size); the report says so.
     public var keyPlayerLimit: Int
+    /// Clusters larger than this get the greedy key-player set without the swap phase.
+    public var keyPlayerSwapLimit: Int
 
-    public init(keyPlayers: Int = 3, rankedCandidates: Int = 5, keyPlayerLimit: Int = 2_000) {
+    public init(keyPlayers: Int = 3, rankedCandidates: Int = 5, keyPlayerLimit: Int = 5_000, keyPlayerSwapLimit: Int = 500) {
         self.keyPlayers = keyPlayers
         self.rankedCandidates = rankedCandidates
         self.keyPlayerLimit = keyPlayerLimit
+        self.keyPlayerSwapLimit = keyPlayerSwapLimit
     }
 }
 
@@ -29,8 +32,9 @@ public struct DisruptionSettings: Sendable, Hashable, Codable {
 ///   under `directExposures`, can only be broken by acting on the perpetrator);
 /// - single candidates ranked by fragmentation gain (children separated from every threat, then
 ///   child–threat pairs separated);
-/// - a key-player set (Borgatti's KPP-Neg fragmentation, greedy with swaps) among perpetrators,
-///   peers, locations and groups.
+/// - a key-player set (Borgatti's KPP-Neg fragmentation, greedy with swaps; greedy only above
+///   ``DisruptionSettings/keyPlayerSwapLimit`` members) among perpetrators, peers, locations and
+///   groups.
 public struct DisruptionTargets: Sendable {
     public let articulationPoints: [EntityIndex]
     /// Bridges as dataset link indices.
@@ -45,7 +49,7 @@ public struct DisruptionTargets: Sendable {
     /// Single candidates, best first: (candidate, children separated, child–threat pairs separated).
     public let ranking: [(entity: EntityIndex, children: Int, pairs: Int)]
     /// The key-player set and the fragmentation left after removing it; `nil` above the limit.
-    public let keyPlayers: (entities: [EntityIndex], fragmentation: Double)?
+    public let keyPlayers: (entities: [EntityIndex], fragmentation: Double, swapped: Bool)?
 
     /// - Complexity: dominated by the key-player search, O(k · (V + E)) per pass on the cluster.
     public init(cluster: ConcernCluster, in graph: ContextGraph, settings: DisruptionSettings) {
@@ -90,8 +94,9 @@ public struct DisruptionTargets: Sendable {
             (entity: members[Int($0.vertex)], children: $0.separatedProtected, pairs: $0.separatedPairs)
         }
         if members.count <= settings.keyPlayerLimit && settings.keyPlayers > 0 {
-            let set = KeyPlayers(count: settings.keyPlayers).select(in: sub, among: candidates)
-            keyPlayers = (set.vertices.map { members[Int($0)] }, set.fragmentation)
+            let swapping = members.count <= settings.keyPlayerSwapLimit
+            let set = KeyPlayers(count: settings.keyPlayers, improvesBySwapping: swapping).select(in: sub, among: candidates)
+            keyPlayers = (set.vertices.map { members[Int($0)] }, set.fragmentation, swapping)
         } else {
             keyPlayers = nil
         }

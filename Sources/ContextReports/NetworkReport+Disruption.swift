@@ -31,6 +31,8 @@ extension NetworkReport {
         public let ranked: [Target]
         public let keyPlayers: [Target]?
         public let keyPlayerFragmentation: Double?
+        /// `greedy with swaps`, `greedy` (large cluster), or absent (cluster above the limit).
+        public let keyPlayerMethod: String?
     }
 
     /// Events by kind for every entity involved in one, as the person or as the place.
@@ -76,6 +78,7 @@ extension NetworkReport {
             minimumCut: targets.minimumCut.map { $0.map { target($0) } }, childrenBehindCut: targets.childrenBehindCut,
             ranked: targets.ranking.map { target($0.entity, children: $0.children, pairs: $0.pairs) },
             keyPlayers: targets.keyPlayers.map { $0.entities.map { target($0) } },
-            keyPlayerFragmentation: targets.keyPlayers.map { rounded($0.fragmentation) })
+            keyPlayerFragmentation: targets.keyPlayers.map { rounded($0.fragmentation) },
+            keyPlayerMethod: targets.keyPlayers.map { $0.swapped ? "greedy with swaps" : "greedy" })
     }
 }
