@@ -73,7 +73,7 @@ public struct ContextScoring: Sendable, Hashable, Codable {
         var seeds: [VertexIndex: Double] = [:]
         for v in 0..<graph.entities.count where Self.isRiskSeed(v, in: graph) { seeds[VertexIndex(v)] = 1 }
         guard !seeds.isEmpty else { return [Double](repeating: 0, count: graph.entities.count) }
-        return PageRank(damping: damping, weighted: true, personalization: seeds, tolerance: 1e-9, maxIterations: 200)
+        return PageRank(damping: damping, weighted: true, personalization: seeds, tolerance: 1e-10, maxIterations: 200)
             .scores(in: walkGraph.graph).values
     }
 

@@ -12,12 +12,20 @@ public struct DisruptionSettings: Sendable, Hashable, Codable {
     public var keyPlayerLimit: Int
     /// Clusters larger than this get the greedy key-player set without the swap phase.
     public var keyPlayerSwapLimit: Int
+    /// The key-player search considers this many candidates: the non-child members with the most
+    /// links inside the cluster (a set that fragments a network is drawn from its hubs; the pool
+    /// keeps the search linear in the cluster's size).
+    public var keyPlayerCandidates: Int
 
-    public init(keyPlayers: Int = 3, rankedCandidates: Int = 5, keyPlayerLimit: Int = 5_000, keyPlayerSwapLimit: Int = 500) {
+    public init(
+        keyPlayers: Int = 3, rankedCandidates: Int = 5, keyPlayerLimit: Int = 5_000, keyPlayerSwapLimit: Int = 500,
+        keyPlayerCandidates: Int = 50
+    ) {
         self.keyPlayers = keyPlayers
         self.rankedCandidates = rankedCandidates
         self.keyPlayerLimit = keyPlayerLimit
         self.keyPlayerSwapLimit = keyPlayerSwapLimit
+        self.keyPlayerCandidates = keyPlayerCandidates
     }
 }
 
@@ -34,7 +42,7 @@ public struct DisruptionSettings: Sendable, Hashable, Codable {
 ///   child–threat pairs separated);
 /// - a key-player set (Borgatti's KPP-Neg fragmentation, greedy with swaps; greedy only above
 ///   ``DisruptionSettings/keyPlayerSwapLimit`` members) among perpetrators, peers, locations and
-///   groups.
+///   groups: the ``DisruptionSettings/keyPlayerCandidates`` of them with the most links inside.
 public struct DisruptionTargets: Sendable {
     public let articulationPoints: [EntityIndex]
     /// Bridges as dataset link indices.
@@ -95,7 +103,9 @@ public struct DisruptionTargets: Sendable {
         }
         if members.count <= settings.keyPlayerLimit && settings.keyPlayers > 0 {
             let swapping = members.count <= settings.keyPlayerSwapLimit
-            let set = KeyPlayers(count: settings.keyPlayers, improvesBySwapping: swapping).select(in: sub, among: candidates)
+            let pool = candidates.sorted { (sub.degree(of: $0), $1) > (sub.degree(of: $1), $0) }
+                .prefix(settings.keyPlayerCandidates)
+            let set = KeyPlayers(count: settings.keyPlayers, improvesBySwapping: swapping).select(in: sub, among: Array(pool))
             keyPlayers = (set.vertices.map { members[Int($0)] }, set.fragmentation, swapping)
         } else {
             keyPlayers = nil

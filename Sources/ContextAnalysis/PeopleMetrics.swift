@@ -8,7 +8,7 @@ public struct PeopleSettings: Sendable, Hashable, Codable {
     public var betweennessPivots: Int
     public var seed: UInt64
 
-    public init(betweennessExactLimit: Int = 5_000, betweennessPivots: Int = 128, seed: UInt64 = 7) {
+    public init(betweennessExactLimit: Int = 5_000, betweennessPivots: Int = 64, seed: UInt64 = 7) {
         self.betweennessExactLimit = betweennessExactLimit
         self.betweennessPivots = betweennessPivots
         self.seed = seed
@@ -44,7 +44,8 @@ public struct PeopleMetrics: Sendable {
         let between = try Betweenness(normalized: true, length: .hops, mode: mode).scores(in: graph)
         betweenness = between.values
         betweennessSamples = between.components.filter { $0.sourceCount < $0.vertexCount }
-        pageRank = PageRank(damping: 0.85, weighted: true).scores(in: graph).values
+        // networkx's stopping rule is L1 change below n · tolerance: 1e-10 keeps it meaningful at 1M entities.
+        pageRank = PageRank(damping: 0.85, weighted: true, tolerance: 1e-10, maxIterations: 200).scores(in: graph).values
         coreNumber = KCore().coreNumbers(in: graph).values
     }
 }
