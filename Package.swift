@@ -72,7 +72,7 @@ let package = Package(
             name: "ContextTestSupport",
             dependencies: ["GraphAlgorithms", "ContextModel"],
             path: "Tests/ContextTestSupport",
-            exclude: ["make_reference.py"],
+            exclude: ["make_reference.py", "make_reference_community.py", "make_reference_analysis.py"],
             resources: [.copy("Reference")],
             swiftSettings: strict),
 
