@@ -44,8 +44,6 @@ public struct FragmentationGain: Sendable, Hashable, Codable {
         for p in protected { isProtected[Int(p)] = true }
         for t in threats { isThreat[Int(t)] = true }
         var state = RemovalComponents(graph, removed: [Bool](repeating: false, count: n))
-        var isArticulation = [Bool](repeating: false, count: n)
-        for v in Biconnected().structure(in: graph).articulationPoints { isArticulation[Int(v)] = true }
         var protectedIn = [Int](repeating: 0, count: state.sizes.count)
         var threatsIn = [Int](repeating: 0, count: state.sizes.count)
         var bothIn = [Int](repeating: 0, count: state.sizes.count)
@@ -71,7 +69,7 @@ public struct FragmentationGain: Sendable, Hashable, Codable {
                 // unless c is an articulation point.
                 var pairsAfter = p * t - both
                 var exposedAfter = exposedCount(protected: p, threats: t, both: both)
-                if isArticulation[Int(c)] {
+                if state.isArticulationPoint(c) {
                     (pairsAfter, exposedAfter) = (0, 0)
                     state.forEachPiece(without: c) { piece in
                         let counts = piece.reduce(into: (p: 0, t: 0, both: 0)) { counts, v in

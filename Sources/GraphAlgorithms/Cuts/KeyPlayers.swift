@@ -26,8 +26,11 @@
 /// values, and exhaustive search over all pairs on small random graphs (the result is a local
 /// optimum: never above the best pair, and close to it).
 ///
-/// - Complexity: the greedy phase is O(k · (V + E + Σ_c |component of c|)) for candidates c;
-///   each swap round is O(k · (V + E + Σ_c |component of c|)). O(V) extra space.
+/// Evaluating a candidate that is not an articulation point of the remaining graph costs O(1)
+/// (its component just loses one vertex); only articulation points are searched.
+///
+/// - Complexity: the greedy phase is O(k · (V + E + Σ_a |component of a|)) over the candidates
+///   a that are articulation points, and so is each swap round. O(V + E) extra space.
 ///
 /// [kpp]: https://doi.org/10.1007/s10588-006-7084-x
 public struct KeyPlayers: Sendable, Hashable, Codable {

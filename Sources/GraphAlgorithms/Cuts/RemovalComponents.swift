@@ -3,7 +3,9 @@
 /// ``FragmentationGain``.
 ///
 /// Breadth-first throughout (no recursion). A per-search stamp marks visited vertices, so
-/// evaluating one extra removal costs only the size of the component it touches.
+/// evaluating one extra removal costs only the size of the component it touches; and a vertex
+/// that is not an articulation point of the remaining graph (``Biconnected``, computed once per
+/// relabelling, on demand) leaves its component in one piece, which needs no search at all.
 struct RemovalComponents {
     let graph: AdjacencyGraph
     /// Removed vertices.
@@ -15,6 +17,8 @@ struct RemovalComponents {
     /// Number of unordered pairs of remaining vertices that are connected.
     private(set) var connectedPairs = 0
     private var stamp: [UInt32]
+    /// Articulation points of the remaining graph; nil until asked for after a relabelling.
+    private var articulation: [Bool]?
     private var currentStamp: UInt32 = 0
     private var queue: [Int32] = []
 
@@ -48,6 +52,31 @@ struct RemovalComponents {
             sizes.append(queue.count)
         }
         connectedPairs = sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        articulation = nil
+    }
+
+    /// Whether removing `v` (not removed) would split its component.
+    ///
+    /// - Complexity: O(V + E) for the first call after a relabelling, O(1) after.
+    mutating func isArticulationPoint(_ v: VertexIndex) -> Bool {
+        if let articulation { return articulation[Int(v)] }
+        var flags = [Bool](repeating: false, count: graph.vertexCount)
+        let remaining: AdjacencyGraph
+        if removed.contains(true) {
+            var from = [VertexIndex]()
+            var to = [VertexIndex]()
+            for e in 0..<graph.edgeCount where !removed[Int(graph.edgeFrom[e])] && !removed[Int(graph.edgeTo[e])] {
+                from.append(graph.edgeFrom[e])
+                to.append(graph.edgeTo[e])
+            }
+            let weights = [Float](repeating: 1, count: from.count)
+            remaining = AdjacencyGraph(vertexCount: graph.vertexCount, from: from, to: to, weights: weights)
+        } else {
+            remaining = graph
+        }
+        for point in Biconnected().structure(in: remaining).articulationPoints { flags[Int(point)] = true }
+        articulation = flags
+        return flags[Int(v)]
     }
 
     mutating func setRemoved(_ v: VertexIndex, _ value: Bool) {
@@ -88,9 +117,11 @@ struct RemovalComponents {
 
     /// Connected pairs after also removing `cut` (not removed yet).
     ///
-    /// - Complexity: O(size of `cut`'s component + its edges).
+    /// - Complexity: O(1) if `cut` is not an articulation point (once they are known), else
+    ///   O(size of `cut`'s component + its edges).
     mutating func connectedPairs(without cut: VertexIndex) -> Int {
         let size = sizes[Int(labels[Int(cut)])]
+        guard isArticulationPoint(cut) else { return connectedPairs - (size - 1) }
         var pairs = connectedPairs - size * (size - 1) / 2
         forEachPiece(without: cut) { piece in pairs += piece.count * (piece.count - 1) / 2 }
         return pairs
