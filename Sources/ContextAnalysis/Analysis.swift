@@ -57,12 +57,16 @@ public struct Analysis: Sendable {
         let clusterList = clusters.clusters
         disruption = timed("targets") {
             // Clusters are independent: both cores, results in cluster order.
-            ParallelMap.map(clusterList.count) { DisruptionTargets(cluster: clusterList[$0], in: graph, settings: settings.disruption) }
+            ParallelMap.map(clusterList.count) {
+                DisruptionTargets(cluster: clusterList[$0], in: graph, settings: settings.disruption)
+            }
         }
         let scoring = settings.contexts
         let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }
         let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, over: walkGraph) }
-        contexts = timed("contexts") { scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf) }
+        contexts = timed("contexts") {
+            scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf)
+        }
         let firm = timed("sensitivity") { () -> (propagated: [Double], scores: [EntityIndex: Double]) in
             var firm = strengths
             for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
@@ -80,15 +84,20 @@ public struct Analysis: Sendable {
         for cluster in clusters.clusters { for member in cluster.members { clusterOf[member] = cluster.stableID } }
         notReferred = timed("not_referred") {
             settings.notReferred.screen(
-                graph, strengths: strengths, propagated: propagated, hotspots: hotspots, clusterOf: clusterOf, asOf: asOf)
+                graph, strengths: strengths, propagated: propagated, hotspots: hotspots, clusterOf: clusterOf,
+                asOf: asOf)
         }
-        let flagged = Array(hotspots) + (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }.map(EntityIndex.init)
+        let flagged =
+            Array(hotspots)
+            + (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }.map(EntityIndex.init)
             + notReferred.flags.map(\.person)
         explanations = timed("explanations") {
             var reasons: [EntityIndex: [String]] = [:]
             let candidates = settings.paths.candidates(in: graph, strengths: strengths)
             for entity in flagged where reasons[entity] == nil {
-                reasons[entity] = settings.paths.paths(to: entity, in: graph, strengths: strengths, candidates: candidates).map {
+                reasons[entity] = settings.paths.paths(
+                    to: entity, in: graph, strengths: strengths, candidates: candidates
+                ).map {
                     RiskPaths.describe($0, in: graph, asOf: asOf)
                 }
             }

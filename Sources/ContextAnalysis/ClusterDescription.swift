@@ -43,10 +43,12 @@ enum ClusterDescription {
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(3).map { EntityIndex(rawValue: $0.key) }
         let pairs = Double(members.count) * Double(members.count - 1) / 2
-        let anchor = seeds.min { dataset.id(of: $0).utf8.lexicographicallyPrecedes(dataset.id(of: $1).utf8) } ?? members[0]
+        let anchor =
+            seeds.min { dataset.id(of: $0).utf8.lexicographicallyPrecedes(dataset.id(of: $1).utf8) } ?? members[0]
         return ConcernCluster(
             stableID: ConcernClusters.stableID(for: dataset.id(of: anchor)), members: members, links: links.sorted(),
-            countsByKind: counts, highestRisk: highest, meanRisk: assessed > 0 ? Double(levelSum) / Double(assessed) : nil,
+            countsByKind: counts, highestRisk: highest,
+            meanRisk: assessed > 0 ? Double(levelSum) / Double(assessed) : nil,
             exploitation: exploitation, sharedContexts: shared, keyPeople: Array(people),
             density: pairs > 0 ? Double(links.count) / pairs : 0,
             internalStrength: links.reduce(0) { $0 + strengths[$1] }, anchor: anchor,

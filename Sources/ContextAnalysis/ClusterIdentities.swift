@@ -62,7 +62,9 @@ public struct ClusterIdentities: Sendable, Hashable, Codable {
     ///   - proposed: the id each current cluster would get if it matched nothing.
     ///   - previous: the previous run's clusters (empty on a first run).
     /// - Returns: one id per current cluster, and the changes.
-    public func assign(current: [[String]], proposed: [String], previous: [Previous]) -> (ids: [String], changes: Changes) {
+    public func assign(current: [[String]], proposed: [String], previous: [Previous]) -> (
+        ids: [String], changes: Changes
+    ) {
         var clusterOf: [String: Int] = [:]
         for (p, cluster) in previous.enumerated() { for member in cluster.members { clusterOf[member] = p } }
         // intersections[c][p]
@@ -89,7 +91,8 @@ public struct ClusterIdentities: Sendable, Hashable, Codable {
         for candidate in candidates where ids[candidate.c] == nil && !matchedPrevious.contains(candidate.p) {
             ids[candidate.c] = previous[candidate.p].id
             matchedPrevious.insert(candidate.p)
-            changes.continued.append(.init(id: previous[candidate.p].id, overlap: (candidate.jaccard * 1000).rounded() / 1000))
+            changes.continued.append(
+                .init(id: previous[candidate.p].id, overlap: (candidate.jaccard * 1000).rounded() / 1000))
         }
         // Involvement: previous p involved in current c when |P ∩ C| ≥ involvement × |P|.
         var involvedIn = [[Int]](repeating: [], count: previous.count)

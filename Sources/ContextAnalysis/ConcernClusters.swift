@@ -75,7 +75,8 @@ public struct ConcernClusters: Sendable {
         }
         var from: [VertexIndex] = [], to: [VertexIndex] = [], weights: [Float] = [], linkOf: [Int] = []
         let included = LinkKind.allCases.map(rules.linkKinds.contains)
-        for link in 0..<dataset.links.count where strengths[link] > 0 && included[Int(dataset.links.kinds[link].rawValue)] {
+        for link in 0..<dataset.links.count
+        where strengths[link] > 0 && included[Int(dataset.links.kinds[link].rawValue)] {
             let s = local[Int(dataset.links.sources[link])], t = local[Int(dataset.links.targets[link])]
             guard s >= 0 && t >= 0 else { continue }
             from.append(s)
@@ -89,7 +90,8 @@ public struct ConcernClusters: Sendable {
         neighbourhoodSize = global.count
         let communities = partition.communities()
         var linksOf = [[Int]](repeating: [], count: partition.count)
-        for (edge, link) in linkOf.enumerated() where partition.membership[Int(from[edge])] == partition.membership[Int(to[edge])] {
+        for (edge, link) in linkOf.enumerated()
+        where partition.membership[Int(from[edge])] == partition.membership[Int(to[edge])] {
             linksOf[Int(partition.membership[Int(from[edge])])].append(link)
         }
         var clusters: [ConcernCluster] = []

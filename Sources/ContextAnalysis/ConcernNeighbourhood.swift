@@ -41,7 +41,8 @@ public struct ConcernNeighbourhood: Sendable, Hashable, Codable {
         while !frontier.isEmpty && Int(level) < hops {
             var next: [Int32] = []
             for v in frontier where level == 0 || walksThrough(Int(v), in: graph) {
-                for slot in graph.slots(of: EntityIndex(rawValue: v)) where strengths[Int(graph.adjacentLinks[slot])] > 0 {
+                for slot in graph.slots(of: EntityIndex(rawValue: v))
+                where strengths[Int(graph.adjacentLinks[slot])] > 0 {
                     let w = Int(graph.adjacentEntities[slot])
                     if distance[w] == -1 {
                         distance[w] = level + 1

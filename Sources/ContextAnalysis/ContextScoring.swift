@@ -86,7 +86,8 @@ public struct ContextScoring: Sendable, Hashable, Codable {
     /// - Complexity: O(V + E + events).
     public func scores(in graph: ContextGraph, strengths: [Double], propagated: [Double], asOf: Day) -> [ContextScore] {
         var contexts: [Int] = []
-        for v in 0..<graph.entities.count where graph.entities.kinds[v] == .location || graph.entities.kinds[v] == .school {
+        for v in 0..<graph.entities.count
+        where graph.entities.kinds[v] == .location || graph.entities.kinds[v] == .school {
             contexts.append(v)
         }
         let topPropagated = contexts.map { propagated[$0] }.max() ?? 0
@@ -111,14 +112,18 @@ public struct ContextScoring: Sendable, Hashable, Codable {
             var components = [String: Double]()
             var children = 0, perpetrators = 0
             var seen = Set<Int32>()
-            for slot in graph.slots(of: EntityIndex(x)) where strengths[Int(graph.adjacentLinks[slot])] >= minimumStrength {
+            for slot in graph.slots(of: EntityIndex(x))
+            where strengths[Int(graph.adjacentLinks[slot])] >= minimumStrength {
                 let other = graph.adjacentEntities[slot]
                 guard seen.insert(other).inserted else { continue }
                 let level = graph.entities.riskLevels[Int(other)]
                 switch graph.entities.kinds[Int(other)] {
                 case .child:
                     children += 1
-                    let name = level == 4 ? "children_level_4" : level == 3 ? "children_level_3" : level == 2 ? "children_level_2" : "children_other"
+                    let name =
+                        level == 4
+                        ? "children_level_4"
+                        : level == 3 ? "children_level_3" : level == 2 ? "children_level_2" : "children_other"
                     components[name, default: 0] += 1
                 case .perpetrator:
                     perpetrators += 1

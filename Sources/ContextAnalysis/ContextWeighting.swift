@@ -32,7 +32,9 @@ public enum ContextWeighting {
     /// The shares of a cluster's risk by context.
     ///
     /// - Complexity: O(sum of the members' degrees).
-    public static func shares(of members: [EntityIndex], in graph: ContextGraph, strengths: [Double]) -> [String: Double] {
+    public static func shares(of members: [EntityIndex], in graph: ContextGraph, strengths: [Double]) -> [String:
+        Double]
+    {
         var totals = Dictionary(uniqueKeysWithValues: contexts.map { ($0, 0.0) })
         var counted = Set<Int32>()
         for member in members {

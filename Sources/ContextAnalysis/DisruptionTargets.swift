@@ -70,7 +70,8 @@ public struct DisruptionTargets: Sendable {
             from.append(a)
             to.append(b)
         }
-        let sub = AdjacencyGraph(vertexCount: members.count, from: from, to: to, weights: [Float](repeating: 1, count: from.count))
+        let sub = AdjacencyGraph(
+            vertexCount: members.count, from: from, to: to, weights: [Float](repeating: 1, count: from.count))
         let structure = Biconnected().structure(in: sub)
         articulationPoints = structure.articulationPoints.map { members[Int($0)] }
         bridges = structure.bridges.map { cluster.links[Int($0)] }
@@ -105,7 +106,8 @@ public struct DisruptionTargets: Sendable {
             let swapping = members.count <= settings.keyPlayerSwapLimit
             let pool = candidates.sorted { (sub.degree(of: $0), $1) > (sub.degree(of: $1), $0) }
                 .prefix(settings.keyPlayerCandidates)
-            let set = KeyPlayers(count: settings.keyPlayers, improvesBySwapping: swapping).select(in: sub, among: Array(pool))
+            let set = KeyPlayers(count: settings.keyPlayers, improvesBySwapping: swapping).select(
+                in: sub, among: Array(pool))
             keyPlayers = (set.vertices.map { members[Int($0)] }, set.fragmentation, swapping)
         } else {
             keyPlayers = nil

@@ -23,7 +23,9 @@ public struct NotReferredScreen: Sendable, Hashable, Codable {
     public var minimumStrength: Double
     public var windowDays: Int
 
-    public init(minimumExposure: Double = 3, quantile: Double = 0.25, minimumStrength: Double = 0.05, windowDays: Int = 90) {
+    public init(
+        minimumExposure: Double = 3, quantile: Double = 0.25, minimumStrength: Double = 0.05, windowDays: Int = 90
+    ) {
         self.minimumExposure = minimumExposure
         self.quantile = quantile
         self.minimumStrength = minimumStrength
@@ -50,7 +52,9 @@ public struct NotReferredScreen: Sendable, Hashable, Codable {
         var missing: [Int32: Int] = [:]
         for e in 0..<graph.events.count where graph.events.kinds[e] == .missingEpisode {
             let date = graph.events.dates[e]
-            if date <= asOf.rawValue && date >= asOf.rawValue - Int32(windowDays) { missing[graph.events.entities[e], default: 0] += 1 }
+            if date <= asOf.rawValue && date >= asOf.rawValue - Int32(windowDays) {
+                missing[graph.events.entities[e], default: 0] += 1
+            }
         }
         func exposure(_ y: Int) -> (Double, [String]) {
             var score = 0.0
@@ -89,7 +93,8 @@ public struct NotReferredScreen: Sendable, Hashable, Codable {
             return (score, reasons)
         }
         let childScores = young.filter { graph.entities.kinds[$0] == .child }.map { exposure($0).0 }.sorted()
-        let quartile = childScores.isEmpty ? minimumExposure : childScores[Int(Double(childScores.count - 1) * quantile)]
+        let quartile =
+            childScores.isEmpty ? minimumExposure : childScores[Int(Double(childScores.count - 1) * quantile)]
         let threshold = max(minimumExposure, quartile)
         var flags: [Flag] = []
         for y in young where graph.entities.kinds[y] == .peer {

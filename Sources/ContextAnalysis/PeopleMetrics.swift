@@ -45,7 +45,8 @@ public struct PeopleMetrics: Sendable {
         betweenness = between.values
         betweennessSamples = between.components.filter { $0.sourceCount < $0.vertexCount }
         // networkx's stopping rule is L1 change below n · tolerance: 1e-10 keeps it meaningful at 1M entities.
-        pageRank = PageRank(damping: 0.85, weighted: true, tolerance: 1e-10, maxIterations: 200).scores(in: graph).values
+        pageRank =
+            PageRank(damping: 0.85, weighted: true, tolerance: 1e-10, maxIterations: 200).scores(in: graph).values
         coreNumber = KCore().coreNumbers(in: graph).values
     }
 }

@@ -78,7 +78,9 @@ public struct RiskPaths: Sendable, Hashable, Codable {
     /// ``maxLength``), following each entity's ``Candidates``.
     ///
     /// - Complexity: O(maxLength · beamWidth · c) for c candidate links per entity, plus sorting.
-    public func paths(to target: EntityIndex, in graph: ContextGraph, strengths: [Double], candidates: Candidates) -> [Path] {
+    public func paths(to target: EntityIndex, in graph: ContextGraph, strengths: [Double], candidates: Candidates)
+        -> [Path]
+    {
         var beam: [Path] = [Path(entities: [target], links: [], weight: 1)]
         var found: [Path] = []
         for _ in 0..<maxLength {
@@ -108,7 +110,8 @@ public struct RiskPaths: Sendable, Hashable, Codable {
             beam = next.map { entry in
                 let parent = beam[entry.parent]
                 return Path(
-                    entities: parent.entities + [EntityIndex(rawValue: entry.other)], links: parent.links + [Int(entry.link)],
+                    entities: parent.entities + [EntityIndex(rawValue: entry.other)],
+                    links: parent.links + [Int(entry.link)],
                     weight: entry.weight)
             }
             if beam.isEmpty { break }
@@ -136,10 +139,12 @@ public struct RiskPaths: Sendable, Hashable, Codable {
             var details = entityDetails(entity, in: graph)
             var linkText = graph.links.kinds[link].name
             if let grading = graph.links.grading(link) { linkText += ", graded \(grading)" }
-            let seen = graph.links.lastSeen[link] != Day.noneRaw ? graph.links.lastSeen[link] : graph.links.firstSeen[link]
+            let seen =
+                graph.links.lastSeen[link] != Day.noneRaw ? graph.links.lastSeen[link] : graph.links.firstSeen[link]
             if seen != Day.noneRaw { linkText += ", \(max(0, Int(asOf.rawValue) - Int(seen))) days old" }
             details.append(linkText)
-            text += " <- \(graph.entities.kinds[entity.int].name) \(graph.id(of: entity)) (\(details.joined(separator: "; ")))"
+            text +=
+                " <- \(graph.entities.kinds[entity.int].name) \(graph.id(of: entity)) (\(details.joined(separator: "; ")))"
         }
         return text
     }
@@ -151,7 +156,9 @@ public struct RiskPaths: Sendable, Hashable, Codable {
     private static func entityDetails(_ entity: EntityIndex, in graph: ContextGraph) -> [String] {
         var parts: [String] = []
         var first: [String] = []
-        if let category = LocationCategory(rawValue: graph.entities.categories[entity.int]) { first.append(category.name) }
+        if let category = LocationCategory(rawValue: graph.entities.categories[entity.int]) {
+            first.append(category.name)
+        }
         if let level = graph.entities.riskLevel(entity) { first.append("level \(level.rawValue)") }
         if !first.isEmpty { parts.append(first.joined(separator: ", ")) }
         return parts

@@ -33,7 +33,8 @@ public struct StrengthModel: Sendable, Hashable, Codable {
 
     public init(
         halfLifeDays: Double = 180, intelligenceConfidence: [Double] = [1.0, 0.75, 0.5, 0.25],
-        ungradedConfidence: Double = 0.5, sourceReliability: [Double] = [1.0, 0.8, 0.5], ungradedReliability: Double = 0.8,
+        ungradedConfidence: Double = 0.5, sourceReliability: [Double] = [1.0, 0.8, 0.5],
+        ungradedReliability: Double = 0.8,
         undatedRecency: Double = 0.5
     ) {
         self.halfLifeDays = halfLifeDays

@@ -1,7 +1,7 @@
 import ContextAnalysis
 public import ContextIngest
-public import ContextModel
 import ContextMaps
+public import ContextModel
 import ContextReports
 import Foundation
 public import Logging
@@ -82,7 +82,8 @@ public struct Pipeline: Sendable {
             metadata: [
                 "clusters": "\(analysis.clusters.clusters.count)",
                 "unclustered": "\(analysis.clusters.unclusteredSubjects.count)",
-                "clusters.previous": "\(previous?.clusterIdentities.count ?? 0)", "clusters.new": "\(changes.new.count)",
+                "clusters.previous": "\(previous?.clusterIdentities.count ?? 0)",
+                "clusters.new": "\(changes.new.count)",
                 "clusters.dissolved": "\(changes.dissolved.count)",
             ])
 
@@ -122,7 +123,8 @@ public struct Pipeline: Sendable {
     private func renderOverview(
         dataset: LoadedDataset, clusters: ConcernClusters, asOf: Day, settings: RunConfiguration.OverviewSettings
     ) async throws -> [(String, [UInt8])] {
-        let overview = OverviewMap(maxNodes: settings.maxNodes, engine: LayoutEngine(rawValue: settings.engine) ?? .auto)
+        let overview = OverviewMap(
+            maxNodes: settings.maxNodes, engine: LayoutEngine(rawValue: settings.engine) ?? .auto)
         let spec = overview.spec(graph: dataset.graph, personal: dataset.personal, clusters: clusters, asOf: asOf)
         let formats = settings.formats.compactMap(MapFormat.init(rawValue:))
         let rendered: [MapFormat: [UInt8]]
@@ -131,7 +133,8 @@ public struct Pipeline: Sendable {
         } catch {
             throw PipelineError(.renderFailed, "overview map could not be rendered: \(error)")
         }
-        logger.info("overview map rendered", metadata: ["map.nodes": "\(spec.nodes.count)", "map.formats": "\(formats.count)"])
+        logger.info(
+            "overview map rendered", metadata: ["map.nodes": "\(spec.nodes.count)", "map.formats": "\(formats.count)"])
         return formats.compactMap { format in rendered[format].map { ("maps/overview.\(format.fileExtension)", $0) } }
     }
 
@@ -143,7 +146,9 @@ public struct Pipeline: Sendable {
         let graph = dataset.graph
         var byKind: [String: Int] = [:]
         for kind in graph.entities.kinds { byKind[kind.name, default: 0] += 1 }
-        let gradedE = (0..<graph.links.count).reduce(0) { $0 + (graph.links.grading($1)?.isSuspectedFalse == true ? 1 : 0) }
+        let gradedE = (0..<graph.links.count).reduce(0) {
+            $0 + (graph.links.grading($1)?.isSuspectedFalse == true ? 1 : 0)
+        }
         let formatter = ISO8601DateFormatter()
         return Manifest(
             schemaVersion: ReportEncoding.schemaVersion,

@@ -24,7 +24,9 @@ public struct RunConfiguration: Sendable, Codable {
         /// Any of `svg`, `dot`, `png`, `pdf`.
         public var formats: [String]
 
-        public init(enabled: Bool = true, maxNodes: Int = 2000, engine: String = "auto", formats: [String] = ["svg", "dot"]) {
+        public init(
+            enabled: Bool = true, maxNodes: Int = 2000, engine: String = "auto", formats: [String] = ["svg", "dot"]
+        ) {
             self.enabled = enabled
             self.maxNodes = maxNodes
             self.engine = engine
@@ -71,7 +73,10 @@ public struct RunConfiguration: Sendable, Codable {
         let reader = ConfigReader(file: file)
         let top = try reader.mapping(
             root, "",
-            allowed: ["as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred", "maps"])
+            allowed: [
+                "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
+                "maps",
+            ])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
             guard let day = Day(iso: text) else {
@@ -96,29 +101,38 @@ public struct RunConfiguration: Sendable, Codable {
                 settings.expandThroughContexts = try reader.bool(node, "neighbourhood.expand_through_contexts")
             }
             if let node = section["context_minimum_risk"] {
-                settings.contextMinimumRisk = UInt8(try reader.int(node, "neighbourhood.context_minimum_risk", in: 1...4))
+                settings.contextMinimumRisk = UInt8(
+                    try reader.int(node, "neighbourhood.context_minimum_risk", in: 1...4))
             }
             config.analysis.neighbourhood = settings
         }
         if let node = top["clusters"] { try parseClusters(node, reader, into: &config.analysis.clusters) }
         if let node = top["contexts"] { try parseContexts(node, reader, into: &config.analysis.contexts) }
         if let node = top["people"] {
-            let section = try reader.mapping(node, "people", allowed: ["betweenness_exact_limit", "betweenness_pivots"])
+            let section = try reader.mapping(
+                node, "people", allowed: ["betweenness_exact_limit", "betweenness_pivots"])
             if let node = section["betweenness_exact_limit"] {
-                config.analysis.people.betweennessExactLimit = try reader.int(node, "people.betweenness_exact_limit", in: 0...10_000_000)
+                config.analysis.people.betweennessExactLimit = try reader.int(
+                    node, "people.betweenness_exact_limit", in: 0...10_000_000)
             }
             if let node = section["betweenness_pivots"] {
-                config.analysis.people.betweennessPivots = try reader.int(node, "people.betweenness_pivots", in: 1...1_000_000)
+                config.analysis.people.betweennessPivots = try reader.int(
+                    node, "people.betweenness_pivots", in: 1...1_000_000)
             }
         }
         if let node = top["not_referred"] {
-            let section = try reader.mapping(node, "not_referred", allowed: ["minimum_exposure", "quantile", "window_days"])
+            let section = try reader.mapping(
+                node, "not_referred", allowed: ["minimum_exposure", "quantile", "window_days"])
             var screen = config.analysis.notReferred
             if let node = section["minimum_exposure"] {
                 screen.minimumExposure = try reader.double(node, "not_referred.minimum_exposure", in: 0...1000)
             }
-            if let node = section["quantile"] { screen.quantile = try reader.double(node, "not_referred.quantile", in: 0...1) }
-            if let node = section["window_days"] { screen.windowDays = try reader.int(node, "not_referred.window_days", in: 1...3650) }
+            if let node = section["quantile"] {
+                screen.quantile = try reader.double(node, "not_referred.quantile", in: 0...1)
+            }
+            if let node = section["window_days"] {
+                screen.windowDays = try reader.int(node, "not_referred.window_days", in: 1...3650)
+            }
             config.analysis.notReferred = screen
         }
         if let node = top["maps"] {
@@ -126,11 +140,15 @@ public struct RunConfiguration: Sendable, Codable {
             if let node = maps["overview"] {
                 let section = try reader.mapping(
                     node, "maps.overview", allowed: ["enabled", "max_nodes", "engine", "formats"])
-                if let node = section["enabled"] { config.overview.enabled = try reader.bool(node, "maps.overview.enabled") }
+                if let node = section["enabled"] {
+                    config.overview.enabled = try reader.bool(node, "maps.overview.enabled")
+                }
                 if let node = section["max_nodes"] {
                     config.overview.maxNodes = try reader.int(node, "maps.overview.max_nodes", in: 1...50_000)
                 }
-                if let node = section["engine"] { config.overview.engine = try reader.oneOf(node, "maps.overview.engine", engines) }
+                if let node = section["engine"] {
+                    config.overview.engine = try reader.oneOf(node, "maps.overview.engine", engines)
+                }
                 if let node = section["formats"] {
                     config.overview.formats = try reader.list(node, "maps.overview.formats", of: formats)
                     if config.overview.formats.isEmpty {
@@ -144,7 +162,9 @@ public struct RunConfiguration: Sendable, Codable {
 }
 
 extension RunConfiguration {
-    fileprivate static func parseStrength(_ node: Node, _ reader: ConfigReader, into model: inout StrengthModel) throws(ConfigurationError) {
+    fileprivate static func parseStrength(_ node: Node, _ reader: ConfigReader, into model: inout StrengthModel)
+        throws(ConfigurationError)
+    {
         let section = try reader.mapping(
             node, "strength",
             allowed: [
@@ -155,7 +175,8 @@ extension RunConfiguration {
             model.halfLifeDays = try reader.double(node, "strength.half_life_days", in: 0...36_500)
         }
         if let node = section["intelligence_confidence"] {
-            model.intelligenceConfidence = try reader.doubles(node, "strength.intelligence_confidence", count: 4, in: 0...1)
+            model.intelligenceConfidence = try reader.doubles(
+                node, "strength.intelligence_confidence", count: 4, in: 0...1)
         }
         if let node = section["ungraded_confidence"] {
             model.ungradedConfidence = try reader.double(node, "strength.ungraded_confidence", in: 0...1)
@@ -171,13 +192,20 @@ extension RunConfiguration {
         }
     }
 
-    fileprivate static func parseContexts(_ node: Node, _ reader: ConfigReader, into scoring: inout ContextScoring) throws(ConfigurationError) {
-        let section = try reader.mapping(node, "contexts", allowed: ["window_days", "minimum_strength", "hotspots", "weights"])
-        if let node = section["window_days"] { scoring.windowDays = try reader.int(node, "contexts.window_days", in: 1...3650) }
+    fileprivate static func parseContexts(_ node: Node, _ reader: ConfigReader, into scoring: inout ContextScoring)
+        throws(ConfigurationError)
+    {
+        let section = try reader.mapping(
+            node, "contexts", allowed: ["window_days", "minimum_strength", "hotspots", "weights"])
+        if let node = section["window_days"] {
+            scoring.windowDays = try reader.int(node, "contexts.window_days", in: 1...3650)
+        }
         if let node = section["minimum_strength"] {
             scoring.minimumStrength = try reader.double(node, "contexts.minimum_strength", in: 0...1)
         }
-        if let node = section["hotspots"] { scoring.hotspots = try reader.int(node, "contexts.hotspots", in: 0...10_000) }
+        if let node = section["hotspots"] {
+            scoring.hotspots = try reader.int(node, "contexts.hotspots", in: 0...10_000)
+        }
         if let node = section["weights"] {
             let weights = try reader.mapping(node, "contexts.weights", allowed: ContextScoring.componentNames)
             for (name, value) in weights {
@@ -186,10 +214,14 @@ extension RunConfiguration {
         }
     }
 
-    fileprivate static func parseClusters(_ node: Node, _ reader: ConfigReader, into rules: inout ConcernRules) throws(ConfigurationError) {
+    fileprivate static func parseClusters(_ node: Node, _ reader: ConfigReader, into rules: inout ConcernRules)
+        throws(ConfigurationError)
+    {
         let section = try reader.mapping(
             node, "clusters",
-            allowed: ["link_kinds", "minimum_cluster_size", "resolution", "seed", "match_threshold", "match_involvement"])
+            allowed: [
+                "link_kinds", "minimum_cluster_size", "resolution", "seed", "match_threshold", "match_involvement",
+            ])
         if let kinds = section["link_kinds"] {
             let names = try reader.list(kinds, "clusters.link_kinds", of: LinkKind.allCases.map(\.name))
             rules.linkKinds = names.compactMap { LinkKind(name: $0) }
@@ -197,7 +229,9 @@ extension RunConfiguration {
         if let node = section["minimum_cluster_size"] {
             rules.minimumClusterSize = try reader.int(node, "clusters.minimum_cluster_size", in: 1...1_000_000)
         }
-        if let node = section["resolution"] { rules.resolution = try reader.double(node, "clusters.resolution", in: 0.01...100) }
+        if let node = section["resolution"] {
+            rules.resolution = try reader.double(node, "clusters.resolution", in: 0.01...100)
+        }
         if let node = section["seed"] { rules.seed = UInt64(try reader.int(node, "clusters.seed", in: 0...Int.max)) }
         if let node = section["match_threshold"] {
             rules.identities.threshold = try reader.double(node, "clusters.match_threshold", in: 0.01...1)
@@ -209,7 +243,7 @@ extension RunConfiguration {
 }
 
 /// Reads typed values out of a YAML tree, each failure naming its key and place.
-fileprivate struct ConfigReader {
+private struct ConfigReader {
     let file: String
 
     func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
@@ -217,7 +251,9 @@ fileprivate struct ConfigReader {
     }
 
     func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
+        if case .scalar(let scalar) = node {
+            return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
+        }
         return false
     }
 
@@ -268,7 +304,9 @@ fileprivate struct ConfigReader {
         return value
     }
 
-    func doubles(_ node: Node, _ key: String, count: Int, in range: ClosedRange<Double>) throws(ConfigurationError) -> [Double] {
+    func doubles(_ node: Node, _ key: String, count: Int, in range: ClosedRange<Double>) throws(ConfigurationError)
+        -> [Double]
+    {
         guard case .sequence(let sequence) = node, sequence.count == count else {
             throw error(node, key, "expected a list of \(count) numbers")
         }

@@ -56,7 +56,9 @@ public struct ChangeReport: Codable, Sendable {
         let children: [Child]
 
         /// Reads an earlier report; `nil` when the bytes are not one this version can read.
-        public static func read(_ bytes: [UInt8]) -> Previous? { try? ReportEncoding.decode(Previous.self, from: bytes) }
+        public static func read(_ bytes: [UInt8]) -> Previous? {
+            try? ReportEncoding.decode(Previous.self, from: bytes)
+        }
 
         public var clusterIdentities: [ClusterIdentities.Previous] {
             clusters.map { ClusterIdentities.Previous(id: $0.id, members: $0.members) }
@@ -84,13 +86,16 @@ public struct ChangeReport: Codable, Sendable {
         for id in Set(before.keys).union(now.keys).sorted() {
             let old = before[id]?.score ?? 0, new = now[id]?.score ?? 0
             let change = new - old
-            guard abs(change) >= Self.minimumScoreChange, abs(change) >= Self.minimumRelativeChange * old else { continue }
+            guard abs(change) >= Self.minimumScoreChange, abs(change) >= Self.minimumRelativeChange * old else {
+                continue
+            }
             let entry = ScoreChange(id: id, previous: old, current: new)
             if change > 0 { up.append(entry) } else { down.append(entry) }
         }
         escalatedContexts = up
         deEscalatedContexts = down
-        let levelsBefore = Dictionary(previous.children.map { ($0.id, $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
+        let levelsBefore = Dictionary(
+            previous.children.map { ($0.id, $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
         let levelsNow = Dictionary(children.map { ($0.id, $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
         newChildren = levelsNow.keys.filter { levelsBefore[$0] == nil }.sorted()
         closedChildren = levelsBefore.keys.filter { levelsNow[$0] == nil }.sorted()

@@ -54,25 +54,32 @@ extension NetworkReport {
             let links = cluster.links.filter {
                 graph.links.sources[$0] == entity.rawValue || graph.links.targets[$0] == entity.rawValue
             }.map { link -> String in
-                let other = graph.links.sources[link] == entity.rawValue ? graph.links.targets[link] : graph.links.sources[link]
+                let other =
+                    graph.links.sources[link] == entity.rawValue ? graph.links.targets[link] : graph.links.sources[link]
                 var text = "\(graph.links.kinds[link].name) \(graph.id(of: EntityIndex(rawValue: other)))"
                 var details: [String] = []
                 if let grading = graph.links.grading(link) { details.append("graded \(grading)") }
                 if let agency = Agency(rawValue: graph.links.agencies[link]) { details.append(agency.name) }
-                let seen = graph.links.lastSeen[link] != Day.noneRaw ? graph.links.lastSeen[link] : graph.links.firstSeen[link]
+                let seen =
+                    graph.links.lastSeen[link] != Day.noneRaw ? graph.links.lastSeen[link] : graph.links.firstSeen[link]
                 if seen != Day.noneRaw { details.append("\(max(0, Int(asOf.rawValue) - Int(seen))) days old") }
                 if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
                 return text
             }
             let level = graph.entities.riskLevels[entity.int]
             return Target(
-                id: graph.id(of: entity), kind: graph.entities.kinds[entity.int].name, riskLevel: level == 0 ? nil : Int(level),
-                childrenSeparated: children, pairsSeparated: pairs, links: links, events: eventsOf[entity.rawValue] ?? [:])
+                id: graph.id(of: entity), kind: graph.entities.kinds[entity.int].name,
+                riskLevel: level == 0 ? nil : Int(level),
+                childrenSeparated: children, pairsSeparated: pairs, links: links,
+                events: eventsOf[entity.rawValue] ?? [:])
         }
         return Disruption(
             articulationPoints: targets.articulationPoints.map(graph.id(of:)),
             bridges: targets.bridges.map {
-                [graph.id(of: EntityIndex(rawValue: graph.links.sources[$0])), graph.id(of: EntityIndex(rawValue: graph.links.targets[$0]))]
+                [
+                    graph.id(of: EntityIndex(rawValue: graph.links.sources[$0])),
+                    graph.id(of: EntityIndex(rawValue: graph.links.targets[$0])),
+                ]
             },
             directExposures: targets.directExposures.map { [graph.id(of: $0.child), graph.id(of: $0.perpetrator)] },
             minimumCut: targets.minimumCut.map { $0.map { target($0) } }, childrenBehindCut: targets.childrenBehindCut,

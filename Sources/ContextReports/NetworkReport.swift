@@ -1,6 +1,6 @@
 public import ContextAnalysis
-import GraphAlgorithms
 public import ContextModel
+import GraphAlgorithms
 
 /// `network.json`: the analysis of a run, for MACE analysts (identifiable: it lists entity ids,
 /// and is marked OFFICIAL-SENSITIVE).
@@ -139,14 +139,16 @@ public struct NetworkReport: Codable, Sendable {
     ///
     /// - Complexity: O(V + E).
     public init(
-        graph: ContextGraph, analysis: Analysis, clusterChanges: ClusterIdentities.Changes, previous: ChangeReport.Previous?
+        graph: ContextGraph, analysis: Analysis, clusterChanges: ClusterIdentities.Changes,
+        previous: ChangeReport.Previous?
     ) {
         let found = analysis.clusters
         let day = analysis.asOf
         schemaVersion = ReportEncoding.schemaVersion
         marking = "OFFICIAL-SENSITIVE"
         asOf = day.description
-        method = "Leiden communities (modularity, resolution \(found.rules.resolution), seed \(found.rules.seed)) on the "
+        method =
+            "Leiden communities (modularity, resolution \(found.rules.resolution), seed \(found.rules.seed)) on the "
             + "concern neighbourhood, weighted by edge strength"
         let eventsOf = Self.eventCounts(in: graph)
         clusters = zip(found.clusters, analysis.disruption).map { cluster, targets in
@@ -160,7 +162,9 @@ public struct NetworkReport: Codable, Sendable {
                 meanRiskLevel: cluster.meanRisk.map(Self.rounded),
                 exploitation: cluster.exploitation.names,
                 sharedContexts: cluster.sharedContexts.prefix(10).map {
-                    SharedContext(id: graph.id(of: $0.context), kind: graph.entities.kinds[$0.context.int].name, membersLinked: $0.members)
+                    SharedContext(
+                        id: graph.id(of: $0.context), kind: graph.entities.kinds[$0.context.int].name,
+                        membersLinked: $0.members)
                 },
                 sharedContextCount: cluster.sharedContexts.count,
                 keyPeople: cluster.keyPeople.map(graph.id(of:)), density: Self.rounded(cluster.density),
@@ -183,11 +187,15 @@ public struct NetworkReport: Codable, Sendable {
                 reasons: rank < hotspotCount ? analysis.explanations[scored.context] ?? [] : nil)
         }
         var clusterOf: [Int32: String] = [:]
-        for cluster in found.clusters { for member in cluster.members { clusterOf[member.rawValue] = cluster.stableID } }
+        for cluster in found.clusters {
+            for member in cluster.members { clusterOf[member.rawValue] = cluster.stableID }
+        }
         let scale = Double(graph.entities.count)
         children = (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }
             .sorted { a, b in
-                if analysis.propagated[a] != analysis.propagated[b] { return analysis.propagated[a] > analysis.propagated[b] }
+                if analysis.propagated[a] != analysis.propagated[b] {
+                    return analysis.propagated[a] > analysis.propagated[b]
+                }
                 return graph.entities.ids[a].utf8.lexicographicallyPrecedes(graph.entities.ids[b].utf8)
             }
             .map { v in
@@ -209,14 +217,17 @@ public struct NetworkReport: Codable, Sendable {
         people = (0..<graph.entities.count).filter {
             analysis.distances[$0] >= 0 && graph.entities.kinds[$0].isPerson
         }.sorted { a, b in
-            if metrics.betweenness[a] != metrics.betweenness[b] { return metrics.betweenness[a] > metrics.betweenness[b] }
+            if metrics.betweenness[a] != metrics.betweenness[b] {
+                return metrics.betweenness[a] > metrics.betweenness[b]
+            }
             return graph.entities.ids[a].utf8.lexicographicallyPrecedes(graph.entities.ids[b].utf8)
         }.map { v in
             Person(
                 id: graph.entities.ids[v], kind: graph.entities.kinds[v].name,
                 riskLevel: graph.entities.riskLevels[v] == 0 ? nil : Int(graph.entities.riskLevels[v]),
                 cluster: clusterOf[Int32(v)], hopsFromSeed: Int(analysis.distances[v]), degree: metrics.degree[v],
-                weightedDegree: Self.rounded(metrics.weightedDegree[v]), betweenness: Self.rounded(metrics.betweenness[v]),
+                weightedDegree: Self.rounded(metrics.weightedDegree[v]),
+                betweenness: Self.rounded(metrics.betweenness[v]),
                 pageRank: (metrics.pageRank[v] * 1e9).rounded() / 1e9, coreNumber: Int(metrics.coreNumber[v]))
         }
         betweenness = BetweennessMethod(

@@ -5,13 +5,16 @@ import Logging
 struct DataOptions: ParsableArguments {
     @Option(
         name: .customLong("data"),
-        help: ArgumentHelp("Dataset folder holding entities.csv and links.csv (events.csv, actions.csv optional).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Dataset folder holding entities.csv and links.csv (events.csv, actions.csv optional).", valueName: "dir"))
     var dataFolder: String
 
     @Flag(help: "Set rows with errors aside (listed in the manifest) instead of rejecting the whole dataset.")
     var lenient = false
 
-    @Option(help: ArgumentHelp("Log level on standard error: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Log level on standard error: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
     var logLevel: String = "notice"
 
     func validate() throws {

@@ -1,9 +1,10 @@
+import ContextIngest
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import ContextIngest
 
 /// Prints validation diagnostics to standard error, errors first, each as
 /// `FILE:LINE:COLUMN: SEVERITY: MESSAGE`.

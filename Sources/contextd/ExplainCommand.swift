@@ -24,7 +24,8 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run configuration (YAML) whose strength settings to use.", valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
     var asOf: String?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The two entity ids.", valueName: "id"))
@@ -35,7 +36,9 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard link.count == 2 else { throw ValidationError("--link takes two entity ids") }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
+        }
         if let kind, LinkKind(name: kind) == nil {
             throw ValidationError("--kind must be one of: \(LinkKind.allCases.map(\.name).joined(separator: ", "))")
         }
@@ -61,7 +64,8 @@ struct ExplainCommand: AsyncParsableCommand {
                 let strength = configuration.analysis.strength.strength(of: index, in: graph, asOf: day)
                 let from = graph.id(of: EntityIndex(rawValue: graph.links.sources[index]))
                 let to = graph.id(of: EntityIndex(rawValue: graph.links.targets[index]))
-                print("\(from) -\(graph.links.kinds[index].name)-> \(to) as of \(day): strength \(strength.explanation)")
+                print(
+                    "\(from) -\(graph.links.kinds[index].name)-> \(to) as of \(day): strength \(strength.explanation)")
                 printed += 1
             }
             if printed == 0 { print("no link between \(link[0]) and \(link[1])\(kind.map { " of kind \($0)" } ?? "")") }

@@ -27,7 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run configuration (YAML). Without it, built-in defaults.", valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("The date the analysis is as of, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The date the analysis is as of, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
     var asOf: String?
 
     func validate() throws {

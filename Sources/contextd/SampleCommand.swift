@@ -29,7 +29,9 @@ struct SampleCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let summary = try SampleWorld(entities: entities, seed: seed).write(to: outputFolder)
-            let rows = ["entities.csv", "links.csv", "events.csv", "actions.csv"].map { "\(summary.rows(in: $0)) \($0)" }
+            let rows = ["entities.csv", "links.csv", "events.csv", "actions.csv"].map {
+                "\(summary.rows(in: $0)) \($0)"
+            }
             print("contextd: wrote a fictional sample to \(outputFolder): \(rows.joined(separator: ", "))")
         } catch {
             throw ExitStatus.exitCode(for: error)

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import ArgumentParser
 import ContextIngest
 import ContextModel
 import ContextPipeline
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

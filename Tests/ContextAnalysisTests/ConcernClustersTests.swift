@@ -16,7 +16,9 @@ struct ConcernClustersTests {
         for (source, target, kind, grading) in links {
             let s = try #require(builder.index(of: source)), t = try #require(builder.index(of: target))
             _ = builder.addLink(
-                .init(source: s, target: t, kind: kind, weight: 5, grading: grading.flatMap { Grading(code: $0)?.packed } ?? 0))
+                .init(
+                    source: s, target: t, kind: kind, weight: 5,
+                    grading: grading.flatMap { Grading(code: $0)?.packed } ?? 0))
         }
         return builder.freeze()
     }
@@ -92,7 +94,9 @@ struct ConcernClustersTests {
         let id = try #require(a.clusters.first?.stableID)
         #expect(id == ConcernClusters.stableID(for: "C-7"))
         #expect(id.hasPrefix("K-") && id.count == 14 && !id.contains("C-7"))
-        #expect(ConcernClusters.stableID(for: "Y-1").dropFirst(2).prefix(6) != ConcernClusters.stableID(for: "Y-2").dropFirst(2).prefix(6))
+        #expect(
+            ConcernClusters.stableID(for: "Y-1").dropFirst(2).prefix(6)
+                != ConcernClusters.stableID(for: "Y-2").dropFirst(2).prefix(6))
     }
 
     @Test func emptyAndEdgelessDatasets() throws {

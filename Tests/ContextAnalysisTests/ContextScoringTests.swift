@@ -9,7 +9,9 @@ struct ContextScoringTests {
     /// decoy: a busy place with fifty ordinary peers, one of them a friend of a child.
     private func world() throws -> (ContextGraph, Day) {
         var builder = ContextGraph.Builder()
-        func add(_ id: String, _ kind: EntityKind, _ level: UInt8 = 0, _ category: LocationCategory? = nil) -> EntityIndex? {
+        func add(_ id: String, _ kind: EntityKind, _ level: UInt8 = 0, _ category: LocationCategory? = nil)
+            -> EntityIndex?
+        {
             builder.addEntity(id: id, kind: kind, riskLevel: level, category: category)
         }
         let asOf = try #require(Day(iso: "2024-09-30"))
@@ -21,17 +23,26 @@ struct ContextScoringTests {
         let hot = try #require(first[0]), decoy = try #require(first[1]), x = try #require(first[2])
         let c1 = try #require(first[3]), c2 = try #require(first[4])
         for person in [x, c1, c2] {
-            _ = builder.addLink(.init(source: person, target: hot, kind: .frequents, weight: 4, lastSeen: recent, grading: Grading(code: "1B")?.packed ?? 0))
+            _ = builder.addLink(
+                .init(
+                    source: person, target: hot, kind: .frequents, weight: 4, lastSeen: recent,
+                    grading: Grading(code: "1B")?.packed ?? 0))
         }
-        _ = builder.addLink(.init(source: x, target: c1, kind: .exploits, weight: 5, lastSeen: recent, grading: Grading(code: "1A")?.packed ?? 0))
+        _ = builder.addLink(
+            .init(
+                source: x, target: c1, kind: .exploits, weight: 5, lastSeen: recent,
+                grading: Grading(code: "1A")?.packed ?? 0))
         for i in 0..<50 {
             let added = add("P-\(i)", .peer)
             let peer = try #require(added)
             _ = builder.addLink(.init(source: peer, target: decoy, kind: .frequents, weight: 5, lastSeen: recent))
-            if i == 0 { _ = builder.addLink(.init(source: peer, target: c2, kind: .associate, weight: 3, lastSeen: recent)) }
+            if i == 0 {
+                _ = builder.addLink(.init(source: peer, target: c2, kind: .associate, weight: 3, lastSeen: recent))
+            }
         }
         builder.addEvent(date: Day(rawValue: recent), kind: .foundAt, entity: c2, location: hot)
-        builder.addEvent(date: Day(rawValue: recent - 400), kind: .weapon, entity: c1, location: hot)  // outside the window
+        // 400 days old: outside the 90-day window.
+        builder.addEvent(date: Day(rawValue: recent - 400), kind: .weapon, entity: c1, location: hot)
         return (builder.freeze(), asOf)
     }
 
@@ -60,8 +71,10 @@ struct ContextScoringTests {
             builder.addEntity(id: "X-1", kind: .perpetrator, riskLevel: 4),
         ]
         let place = try #require(added[0]), child = try #require(added[1]), weak = try #require(added[2])
-        _ = builder.addLink(.init(source: child, target: place, kind: .frequents, weight: 5, grading: Grading(code: "1A")?.packed ?? 0))
-        _ = builder.addLink(.init(source: weak, target: place, kind: .frequents, weight: 5, grading: Grading(code: "3D")?.packed ?? 0))
+        _ = builder.addLink(
+            .init(source: child, target: place, kind: .frequents, weight: 5, grading: Grading(code: "1A")?.packed ?? 0))
+        _ = builder.addLink(
+            .init(source: weak, target: place, kind: .frequents, weight: 5, grading: Grading(code: "3D")?.packed ?? 0))
         let g = builder.freeze()
         let analysis = try Analysis(g, asOf: Day(rawValue: 20_000), settings: AnalysisSettings())
         let score = try #require(analysis.contexts.first)

@@ -17,7 +17,8 @@ struct DisruptionTargetsTests {
         for (id, kind, level) in entities { index[id] = builder.addEntity(id: id, kind: kind, riskLevel: level) }
         func link(_ a: String, _ b: String, _ kind: LinkKind) throws {
             let s = try #require(index[a]), t = try #require(index[b])
-            _ = builder.addLink(.init(source: s, target: t, kind: kind, weight: 5, grading: Grading(code: "1A")?.packed ?? 0))
+            _ = builder.addLink(
+                .init(source: s, target: t, kind: kind, weight: 5, grading: Grading(code: "1A")?.packed ?? 0))
         }
         for child in ["C-1", "C-2", "C-3"] { try link(child, "P-1", .associate) }
         try link("C-1", "C-2", .associate)

@@ -22,7 +22,10 @@ struct ExplanationTests {
         }
         func link(_ a: String, _ b: String, _ kind: LinkKind, _ grading: String) throws {
             let s = try #require(index[a]), t = try #require(index[b])
-            _ = builder.addLink(.init(source: s, target: t, kind: kind, weight: 5, lastSeen: recent, grading: Grading(code: grading)?.packed ?? 0))
+            _ = builder.addLink(
+                .init(
+                    source: s, target: t, kind: kind, weight: 5, lastSeen: recent,
+                    grading: Grading(code: grading)?.packed ?? 0))
         }
         try link("X-1", "C-1", .exploits, "1B")
         try link("X-1", "L-1", .frequents, "2B")
@@ -41,7 +44,9 @@ struct ExplanationTests {
         let (g, asOf) = try world()
         let strengths = StrengthModel().strengths(in: g, asOf: asOf)
         let target = try #require(g.index(of: "L-1"))
-        let described = RiskPaths().paths(to: target, in: g, strengths: strengths).map { RiskPaths.describe($0, in: g, asOf: asOf) }
+        let described = RiskPaths().paths(to: target, in: g, strengths: strengths).map {
+            RiskPaths.describe($0, in: g, asOf: asOf)
+        }
         #expect(described.first == "location L-1 <- child C-1 (level 3; frequents, graded 1A, 12 days old)")
         #expect(described.contains("location L-1 <- perpetrator X-1 (level 4; frequents, graded 2B, 12 days old)"))
         #expect(described.count == 3)

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Edge strength")
 struct StrengthModelTests {
-    private func graph(_ links: [(weight: UInt8, first: String?, last: String?, grading: String?)]) throws -> ContextGraph {
+    private func graph(_ links: [(weight: UInt8, first: String?, last: String?, grading: String?)]) throws
+        -> ContextGraph
+    {
         var builder = ContextGraph.Builder()
         var people: [EntityIndex] = []
         for i in 0...links.count {
@@ -38,7 +40,8 @@ struct StrengthModelTests {
         #expect(s[0].value == 1)
         #expect(s[1].ageDays == 180)
         #expect(abs(s[1].value - 0.8 * 0.75 * 0.8 * 0.5) < 1e-12)
-        #expect(s[1].explanation == "0.24 = weight 4/5 × confidence 0.75 (2B) × reliability 0.8 × recency 0.5 (180 days)")
+        #expect(
+            s[1].explanation == "0.24 = weight 4/5 × confidence 0.75 (2B) × reliability 0.8 × recency 0.5 (180 days)")
         #expect(abs(s[2].value - 1 * 0.5 * 0.8 * 0.5) < 1e-12)
         #expect(s[3].value == 0 && s[3].excluded == .gradedE)
         #expect(s[4].value == 0 && s[4].excluded == .notYetSeen)

@@ -24,7 +24,8 @@ struct CSVReaderTests {
         var text = ""
         for row in rows {
             text += row.enumerated().map { index, field in
-                let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+                let needsQuotes =
+                    field.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
                     || (row.count == 1 && field.isEmpty)
                 return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
             }.joined(separator: ",")

@@ -9,7 +9,8 @@ import Testing
 @Suite("Dataset folder safety")
 struct DatasetFolderTests {
     private func scratch(_ body: (String) throws -> Void) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("contextd-ingest-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("contextd-ingest-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try body(path)
@@ -45,7 +46,8 @@ struct DatasetFolderTests {
             try write(links, to: outside + "/secret.csv")
             try scratch { folder in
                 try write(entities, to: folder + "/entities.csv")
-                try FileManager.default.createSymbolicLink(atPath: folder + "/links.csv", withDestinationPath: outside + "/secret.csv")
+                try FileManager.default.createSymbolicLink(
+                    atPath: folder + "/links.csv", withDestinationPath: outside + "/secret.csv")
                 expectCode(.inputRefused, folder: folder, mentioning: "symbolic link leading outside")
             }
         }
@@ -56,7 +58,8 @@ struct DatasetFolderTests {
             try write(entities, to: folder + "/entities.csv")
             try FileManager.default.createDirectory(atPath: folder + "/v2", withIntermediateDirectories: true)
             try write(links, to: folder + "/v2/links.csv")
-            try FileManager.default.createSymbolicLink(atPath: folder + "/links.csv", withDestinationPath: "v2/links.csv")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder + "/links.csv", withDestinationPath: "v2/links.csv")
             let dataset = try DatasetLoader().load(folder: folder)
             #expect(dataset.graph.links.count == 1)
         }
@@ -80,7 +83,8 @@ struct DatasetFolderTests {
             try write(links, to: folder + "/links.csv")
             let dataset = try DatasetLoader().load(folder: folder)
             // sha256 of "id,kind\nC-1,child\nP-1,peer\n", as printed by `sha256sum`.
-            #expect(dataset.report.files[0].sha256 == "94246fc1949c89725a88e34fe64bc83e678a598bb707e8af266fe1ed5d1016d0")
+            #expect(
+                dataset.report.files[0].sha256 == "94246fc1949c89725a88e34fe64bc83e678a598bb707e8af266fe1ed5d1016d0")
             #expect(dataset.report.files[0].sha256.count == 64)
             #expect(dataset.report.files.map(\.name) == ["entities.csv", "links.csv"])
         }

@@ -12,7 +12,8 @@ struct ValidationTests {
         let dataset = try #require(loaded)
         #expect(report.diagnostics.isEmpty)
         #expect(dataset.graph.entities.ids == ["C-1", "P-1", "S-1", "L-1"])
-        #expect(dataset.personal.labels.map { $0?.revealed } == ["Smith, Jo", "Line one\r\nline two", "Hill School", nil])
+        #expect(
+            dataset.personal.labels.map { $0?.revealed } == ["Smith, Jo", "Line one\r\nline two", "Hill School", nil])
         #expect(dataset.personal.entityAttributes.revealed.names == ["source_system"])
         #expect(dataset.personal.entityAttributes.revealed.values == [["sys \"A\""], [nil], ["x"], [nil]])
         #expect(dataset.graph.entities.riskLevels == [3, 0, 0, 2])
@@ -124,7 +125,8 @@ struct ValidationTests {
     }
 
     @Test func emptyFileIsRejected() throws {
-        try expectDiagnostics("empty-file", ["entities.csv:1:1: error: file is empty; expected a header row naming the columns"])
+        try expectDiagnostics(
+            "empty-file", ["entities.csv:1:1: error: file is empty; expected a header row naming the columns"])
     }
 
     @Test func everyWarningClassIsReportedAndTheRunGoesOn() throws {
@@ -155,11 +157,14 @@ struct ValidationTests {
         #expect(dataset.graph.links.count == 1)
         #expect(
             report.setAside == [
-                SetAsideRow(file: "entities.csv", line: 3, reason: "risk_level '7' is out of range; expected a MACE level 1 to 4"),
+                SetAsideRow(
+                    file: "entities.csv", line: 3,
+                    reason: "risk_level '7' is out of range; expected a MACE level 1 to 4"),
                 SetAsideRow(
                     file: "links.csv", line: 3,
                     reason: "source 'C-2' refers to an entity whose row has errors (entities.csv line 3)"),
-                SetAsideRow(file: "links.csv", line: 4, reason: "a 'frequents' link must end at a location, not a peer"),
+                SetAsideRow(
+                    file: "links.csv", line: 4, reason: "a 'frequents' link must end at a location, not a peer"),
             ])
         let (strict, rejected) = try loadFixture("lenient", policy: .strict)
         #expect(rejected == nil)
@@ -177,7 +182,9 @@ struct ValidationTests {
         }
     }
 
-    private func expectDiagnostics(_ name: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectDiagnostics(
+        _ name: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let (report, loaded) = try loadFixture(name)
         #expect(report.diagnostics.map(\.description) == expected, sourceLocation: sourceLocation)
         #expect((loaded == nil) == expected.contains { $0.contains(": error: ") }, sourceLocation: sourceLocation)

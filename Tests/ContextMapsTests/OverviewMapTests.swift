@@ -10,12 +10,15 @@ struct SmallWorld {
     let graph: ContextGraph
     let personal: PersonalData
     let clusters: ConcernClusters
-    static let asOf = Day(year: 2025, month: 1, day: 31)!
+    static let asOf = Day(rawValue: 20_119)  // 2025-01-31
 
     init() {
         var builder = ContextGraph.Builder()
         func add(_ id: String, _ kind: EntityKind, _ risk: UInt8, _ exploitation: Exploitation = []) -> EntityIndex {
-            builder.addEntity(id: id, kind: kind, riskLevel: risk, exploitation: exploitation)!
+            guard let index = builder.addEntity(id: id, kind: kind, riskLevel: risk, exploitation: exploitation) else {
+                preconditionFailure("fixture ids are unique")
+            }
+            return index
         }
         let c1 = add("C1", .child, 4, [.cse, .countyLines])
         let c2 = add("C2", .child, 3)
@@ -69,9 +72,11 @@ struct OverviewMapTests {
         #expect(spec.edges.count == 6)  // the attends link is not a concern link
         #expect(Set(spec.nodes.map(\.label)) == ["Alice \"Al\" Example\\", "C2", "P1", "Y1", "L1", "G1", "C3", "P2"])
         #expect(!spec.nodes.map(\.label).contains("S1"))
-        #expect(spec.title == [
-            "contextd overview — OFFICIAL-SENSITIVE", "as of 2025-01-31", "8 entities in 2 concern clusters; 6 links",
-        ])
+        #expect(
+            spec.title == [
+                "contextd overview — OFFICIAL-SENSITIVE", "as of 2025-01-31",
+                "8 entities in 2 concern clusters; 6 links",
+            ])
         let alice = try #require(spec.nodes.first { $0.label.hasPrefix("Alice") })
         #expect(alice.kind == .child && alice.riskLevel == 4)
         #expect(alice.tooltip == "child · MACE 4 (high concern) · cse, county_lines")
@@ -107,7 +112,8 @@ struct OverviewMapTests {
         let spec = OverviewMap(maxNodes: 7).spec(
             graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
         #expect(
-            spec.note == "Condensed map: 8 entities in 2 clusters exceed the limit of 7 nodes; each node is one cluster.")
+            spec.note
+                == "Condensed map: 8 entities in 2 clusters exceed the limit of 7 nodes; each node is one cluster.")
         #expect(spec.nodes.count == 2)
         #expect(spec.edges.isEmpty)
         #expect(spec.nodes.allSatisfy { $0.kind == nil })

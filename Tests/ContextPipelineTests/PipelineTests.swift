@@ -27,7 +27,8 @@ struct PipelineTests {
         try await withScratchFolder { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let out = scratch + "/out"
-            let result = try await Pipeline(logger: Logger(label: "test")).run(request(data: scratch + "/data", out: out))
+            let result = try await Pipeline(logger: Logger(label: "test")).run(
+                request(data: scratch + "/data", out: out))
             #expect(result.outputs.last == "manifest.json")
             let network = try json(out + "/network.json")
             let clusters = try #require(network["clusters"] as? [[String: Any]])
@@ -37,18 +38,23 @@ struct PipelineTests {
             for id in ["C-1", "C-2", "C-3", "X-1"] { #expect(memberLists.contains { $0.contains(id) }, "\(id)") }
             #expect(!memberLists.joined().contains("S-1") && !memberLists.joined().contains("P-9"))
             #expect(!memberLists.contains { $0.contains("C-3") && $0.contains("X-1") })
-            #expect(clusters.first { ($0["members"] as? [String])?.contains("C-1") == true }?["highest_risk_level"] as? Int == 4)
+            #expect(
+                clusters.first { ($0["members"] as? [String])?.contains("C-1") == true }?["highest_risk_level"] as? Int
+                    == 4)
             let contexts = try #require(network["contexts"] as? [[String: Any]])
             #expect(contexts.first?["id"] as? String == "L-1")
             #expect(contexts.first?["hotspot"] as? Bool == true)
             #expect((network["summary"] as? [String: Any])?["suspected_false_links_excluded"] as? Int == 1)
             let changes = try #require(network["changes"] as? [String: Any])
             #expect(changes["has_previous"] as? Bool == false)
-            #expect((changes["clusters"] as? [String: Any])?["new"] as? [String] == clusters.compactMap { $0["id"] as? String }.sorted())
+            #expect(
+                (changes["clusters"] as? [String: Any])?["new"] as? [String]
+                    == clusters.compactMap { $0["id"] as? String }.sorted())
             let children = try #require(network["children"] as? [[String: Any]])
             #expect(Set(children.compactMap { $0["id"] as? String }) == ["C-1", "C-2", "C-3"])
-            #expect((children.first { $0["id"] as? String == "C-1" }?["reasons"] as? [String])?.first
-                == "child C-1 <- perpetrator X-1 (level 4; exploits, graded 1B, 10 days old)")
+            #expect(
+                (children.first { $0["id"] as? String == "C-1" }?["reasons"] as? [String])?.first
+                    == "child C-1 <- perpetrator X-1 (level 4; exploits, graded 1B, 10 days old)")
 
             let manifest = try json(out + "/manifest.json")
             #expect(manifest["as_of"] as? String == "2024-09-30")
@@ -85,7 +91,8 @@ struct PipelineTests {
             let pipeline = Pipeline(logger: Logger(label: "test"))
             _ = try await pipeline.run(request(data: data, out: out))
             let before = try snapshot(of: out)
-            try Data((TinyDataset.links + "C-1,NOPE,associate,,,,,\n").utf8).write(to: URL(fileURLWithPath: data + "/links.csv"))
+            try Data((TinyDataset.links + "C-1,NOPE,associate,,,,,\n").utf8).write(
+                to: URL(fileURLWithPath: data + "/links.csv"))
             await #expect(throws: IngestError.self) { try await pipeline.run(request(data: data, out: out)) }
             #expect(try snapshot(of: out) == before)
         }
@@ -121,7 +128,9 @@ struct PipelineTests {
             let pipeline = Pipeline(logger: Logger(label: "test"))
             let out = scratch + "/out"
             _ = try await pipeline.run(request(data: scratch + "/data", out: out))
-            let firstIDs = try #require(try json(out + "/network.json")["clusters"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            let firstIDs = try #require(try json(out + "/network.json")["clusters"] as? [[String: Any]]).compactMap {
+                $0["id"] as? String
+            }
             // A new peer joins C-1's circle: the cluster is substantially the same group.
             try Data((TinyDataset.entities + "P-5,peer,Secret-Label-New,,,North Ward,,,\n").utf8)
                 .write(to: URL(fileURLWithPath: scratch + "/data/entities.csv"))

@@ -33,16 +33,43 @@ struct RunConfigurationTests {
     }
 
     @Test(arguments: [
-        ("colour: red\n", "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps"),
-        ("clusters:\n  minimum_cluster_size: zero\n", "test.yaml:2:25: error: key 'clusters.minimum_cluster_size': 'zero' is not a whole number"),
-        ("neighbourhood:\n  context_minimum_risk: 5\n", "test.yaml:2:25: error: key 'neighbourhood.context_minimum_risk': 5 is out of range; expected 1 to 4"),
-        ("strength:\n  intelligence_confidence: [1, 0.5]\n", "test.yaml:2:28: error: key 'strength.intelligence_confidence': expected a list of 4 numbers"),
-        ("contexts:\n  weights:\n    vibes: 3\n", "test.yaml:3:5: error: key 'contexts.weights.vibes': unknown key; expected one of: children_level_4, children_level_3, children_level_2, children_other, perpetrators_high, perpetrators_other, co_presence, found_missing, weapons, incidents, other_events, own_level, propagated"),
-        ("strength:\n  half_life_days: soon\n", "test.yaml:2:19: error: key 'strength.half_life_days': 'soon' is not a number"),
-        ("maps:\n  overview:\n    engine: circo\n", "test.yaml:3:13: error: key 'maps.overview.engine': 'circo' is not allowed; expected one of: auto, dot, neato, fdp, sfdp"),
-        ("as_of: 2024-02-30\n", "test.yaml:1:8: error: key 'as_of': '2024-02-30' is not a real date in the form YYYY-MM-DD"),
+        (
+            "colour: red\n",
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps"
+        ),
+        (
+            "clusters:\n  minimum_cluster_size: zero\n",
+            "test.yaml:2:25: error: key 'clusters.minimum_cluster_size': 'zero' is not a whole number"
+        ),
+        (
+            "neighbourhood:\n  context_minimum_risk: 5\n",
+            "test.yaml:2:25: error: key 'neighbourhood.context_minimum_risk': 5 is out of range; expected 1 to 4"
+        ),
+        (
+            "strength:\n  intelligence_confidence: [1, 0.5]\n",
+            "test.yaml:2:28: error: key 'strength.intelligence_confidence': expected a list of 4 numbers"
+        ),
+        (
+            "contexts:\n  weights:\n    vibes: 3\n",
+            "test.yaml:3:5: error: key 'contexts.weights.vibes': unknown key; expected one of: children_level_4, children_level_3, children_level_2, children_other, perpetrators_high, perpetrators_other, co_presence, found_missing, weapons, incidents, other_events, own_level, propagated"
+        ),
+        (
+            "strength:\n  half_life_days: soon\n",
+            "test.yaml:2:19: error: key 'strength.half_life_days': 'soon' is not a number"
+        ),
+        (
+            "maps:\n  overview:\n    engine: circo\n",
+            "test.yaml:3:13: error: key 'maps.overview.engine': 'circo' is not allowed; expected one of: auto, dot, neato, fdp, sfdp"
+        ),
+        (
+            "as_of: 2024-02-30\n",
+            "test.yaml:1:8: error: key 'as_of': '2024-02-30' is not a real date in the form YYYY-MM-DD"
+        ),
         ("validation: strict\n", "test.yaml:1:13: error: key 'validation': expected a mapping of keys (policy)"),
-        ("clusters:\n  link_kinds: [associate, hugs]\n", "test.yaml:2:27: error: key 'clusters.link_kinds': 'hugs' is not allowed; expected one of: associate, attends, frequents, exploits, relationship, member, online_contact, sibling"),
+        (
+            "clusters:\n  link_kinds: [associate, hugs]\n",
+            "test.yaml:2:27: error: key 'clusters.link_kinds': 'hugs' is not allowed; expected one of: associate, attends, frequents, exploits, relationship, member, online_contact, sibling"
+        ),
     ])
     func badValuesNameTheirKey(text: String, expected: String) {
         #expect(throws: ConfigurationError.self) { try parse(text) }

@@ -46,10 +46,14 @@ struct ContextdCLITests {
     @Test func runOnTinyDatasetSucceedsAndWritesTheOutputs() async throws {
         try await withScratchFolder { scratch in
             try TinyDataset.write(to: scratch + "/data")
-            let outcome = try run(["run", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30"])
+            let outcome = try run([
+                "run", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30",
+            ])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout.contains("as of 2024-09-30: 10 entities, 11 links"))
-            #expect(outcome.stderr.contains("links.csv:8:50: warning: link graded E (suspected to be false): kept out of the analysis"))
+            #expect(
+                outcome.stderr.contains(
+                    "links.csv:8:50: warning: link graded E (suspected to be false): kept out of the analysis"))
             for file in ["manifest.json", "network.json", "maps/overview.svg", "maps/overview.dot"] {
                 #expect(FileManager.default.fileExists(atPath: scratch + "/out/" + file), "\(file)")
             }
@@ -63,7 +67,9 @@ struct ContextdCLITests {
             try Data(links.utf8).write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
             let outcome = try run(["run", "--data", scratch + "/data", "--out", scratch + "/out"])
             #expect(outcome.status == 65)
-            #expect(outcome.stderr.contains("links.csv:13:5: error: target 'NOPE' is not the id of any entity in entities.csv"))
+            #expect(
+                outcome.stderr.contains(
+                    "links.csv:13:5: error: target 'NOPE' is not the id of any entity in entities.csv"))
             #expect(outcome.stderr.contains("links.csv:14:9: error: unknown kind 'hugs'"))
             #expect(outcome.stderr.contains("contextd: dataset rejected: 2 errors"))
             #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
@@ -80,9 +86,14 @@ struct ContextdCLITests {
             try TinyDataset.write(to: scratch + "/data")
             #expect(try run(["run", "--data", scratch + "/nowhere", "--out", scratch + "/out"]).status == 66)
             #expect(try run(["run", "--data", scratch + "/data"]).status == 64)  // --out missing
-            #expect(try run(["run", "--data", scratch + "/data", "--out", scratch + "/o", "--as-of", "2024-02-30"]).status == 64)
-            try Data("maps:\n  overview:\n    max_nodes: -3\n".utf8).write(to: URL(fileURLWithPath: scratch + "/bad.yaml"))
-            let config = try run(["run", "--data", scratch + "/data", "--out", scratch + "/o", "--config", scratch + "/bad.yaml"])
+            #expect(
+                try run(["run", "--data", scratch + "/data", "--out", scratch + "/o", "--as-of", "2024-02-30"]).status
+                    == 64)
+            try Data("maps:\n  overview:\n    max_nodes: -3\n".utf8).write(
+                to: URL(fileURLWithPath: scratch + "/bad.yaml"))
+            let config = try run([
+                "run", "--data", scratch + "/data", "--out", scratch + "/o", "--config", scratch + "/bad.yaml",
+            ])
             #expect(config.status == 78)
             #expect(config.stderr.contains("key 'maps.overview.max_nodes'"))
             try Data("a file".utf8).write(to: URL(fileURLWithPath: scratch + "/file"))
@@ -104,11 +115,14 @@ struct ContextdCLITests {
     @Test func explainPrintsEachFactorOfALink() async throws {
         try await withScratchFolder { scratch in
             try TinyDataset.write(to: scratch + "/data")
-            let outcome = try run(["explain", "--data", scratch + "/data", "--as-of", "2024-09-30", "--link", "C-1", "X-1"])
+            let outcome = try run([
+                "explain", "--data", scratch + "/data", "--as-of", "2024-09-30", "--link", "C-1", "X-1",
+            ])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(
                 outcome.stdout
-                    == "X-1 -exploits-> C-1 as of 2024-09-30: strength 0.722 = weight 5/5 × confidence 0.75 (1B) × reliability 1 × recency 0.962 (10 days)\n")
+                    == "X-1 -exploits-> C-1 as of 2024-09-30: strength 0.722 = weight 5/5 × confidence 0.75 (1B) × reliability 1 × recency 0.962 (10 days)\n"
+            )
             #expect(try run(["explain", "--data", scratch + "/data", "--link", "C-1"]).status == 64)
         }
     }

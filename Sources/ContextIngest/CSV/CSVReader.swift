@@ -77,8 +77,9 @@ struct CSVReader {
                         position += 1
                     }
                     record.fields.append(
-                        CSVField(start: fieldStart + 1, end: closed ? position - 1 : position, quoted: true,
-                                 escaped: escaped, rawStart: fieldStart))
+                        CSVField(
+                            start: fieldStart + 1, end: closed ? position - 1 : position, quoted: true,
+                            escaped: escaped, rawStart: fieldStart))
                     if !closed {
                         record.problem(.unterminatedQuote, at: fieldStart)
                         recordDone = true

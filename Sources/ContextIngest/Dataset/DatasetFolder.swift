@@ -51,7 +51,8 @@ struct DatasetFolder {
             }
             target = resolved
         } else if (linkInfo.st_mode & S_IFMT) != S_IFREG {
-            throw IngestError(.inputRefused, "\(name): is not a regular file (\(Self.kindText(linkInfo.st_mode))); refused, not read")
+            throw IngestError(
+                .inputRefused, "\(name): is not a regular file (\(Self.kindText(linkInfo.st_mode))); refused, not read")
         }
         let fd = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -63,7 +64,8 @@ struct DatasetFolder {
             throw IngestError(.inputUnreadable, "\(name): cannot be examined (\(Self.errorText(errno)))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw IngestError(.inputRefused, "\(name): is not a regular file (\(Self.kindText(info.st_mode))); refused, not read")
+            throw IngestError(
+                .inputRefused, "\(name): is not a regular file (\(Self.kindText(info.st_mode))); refused, not read")
         }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0

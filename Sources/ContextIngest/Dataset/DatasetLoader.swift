@@ -126,7 +126,6 @@ struct LoadState {
         builder = ContextGraph.Builder(expectedEntities: sizes[0] / 60, expectedLinks: sizes[1] / 40)
     }
 
-
     func personalData() -> PersonalData {
         PersonalData(
             labels: labels, datesOfBirth: datesOfBirth, eventNotes: eventNotes, actionNotes: actionNotes,
@@ -140,7 +139,9 @@ struct LoadState {
         if let index = builder.index(of: id) { return index }
         let name = row.columns[column].name
         if let line = rejectedIDs[id] {
-            row.error(column, "\(name) '\(Quoting.safe(id))' refers to an entity whose row has errors (entities.csv line \(line))")
+            row.error(
+                column,
+                "\(name) '\(Quoting.safe(id))' refers to an entity whose row has errors (entities.csv line \(line))")
         } else {
             row.error(column, "\(name) '\(Quoting.safe(id))' is not the id of any entity in entities.csv")
         }

@@ -40,7 +40,9 @@ struct RowContext {
             let at = reader.location(of: offset, recordStart: record.start, recordLine: record.line)
             var message = problem.message
             if problem == .unterminatedQuote {
-                let last = reader.location(of: max(record.end - 1, record.start), recordStart: record.start, recordLine: record.line).line
+                let last = reader.location(
+                    of: max(record.end - 1, record.start), recordStart: record.start, recordLine: record.line
+                ).line
                 if last > at.line { message += "; lines \(at.line) to \(last) were read as this one field" }
             }
             errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
@@ -129,7 +131,10 @@ struct RowContext {
         guard let text = token(column) else { return (Day.noneRaw, true) }
         guard let day = Day(iso: text) else {
             let shown = columns[column].personal ? "" : " '\(Quoting.safe(text))'"
-            error(column, "\(columns[column].name) \(shown.isEmpty ? "is" : "value\(shown) is") not a real date in the form YYYY-MM-DD")
+            error(
+                column,
+                "\(columns[column].name) \(shown.isEmpty ? "is" : "value\(shown) is") not a real date in the form YYYY-MM-DD"
+            )
             return (Day.noneRaw, false)
         }
         return (day.rawValue, true)
@@ -167,7 +172,8 @@ struct RowContext {
         guard let value = parse(text) else {
             error(
                 column,
-                "unknown \(columns[column].name) '\(Quoting.safe(text))'; expected one of: \(allowed.joined(separator: ", "))")
+                "unknown \(columns[column].name) '\(Quoting.safe(text))'; expected one of: \(allowed.joined(separator: ", "))"
+            )
             return nil
         }
         return value
