@@ -54,7 +54,8 @@ public struct ConcernClusters: Sendable {
     /// Entities in the concern neighbourhood.
     public let neighbourhoodSize: Int
     /// Modularity of the whole partition of the neighbourhood (at the configured resolution).
-    public let modularity: Double
+    /// `nil` when the neighbourhood has no links (modularity is then undefined).
+    public let modularity: Double?
 
     /// Finds the clusters of a dataset.
     ///
@@ -86,7 +87,8 @@ public struct ConcernClusters: Sendable {
         }
         let graph = AdjacencyGraph(vertexCount: global.count, from: from, to: to, weights: weights)
         let partition = leiden.communities(in: graph)
-        modularity = Modularity(resolution: leiden.resolution).score(of: partition, in: graph)
+        let score = Modularity(resolution: leiden.resolution).score(of: partition, in: graph)
+        modularity = score.isFinite ? score : nil
         neighbourhoodSize = global.count
         let communities = partition.communities()
         var linksOf = [[Int]](repeating: [], count: partition.count)

@@ -13,7 +13,8 @@ public struct NetworkReport: Codable, Sendable {
         public let clusters: Int
         public let entitiesInClusters: Int
         public let unclusteredSubjects: Int
-        public let modularity: Double
+        /// `null` when the neighbourhood has no links.
+        public let modularity: Double?
     }
 
     public struct SharedContext: Codable, Sendable {
@@ -241,7 +242,7 @@ public struct NetworkReport: Codable, Sendable {
             entities: graph.entities.count, links: graph.links.count,
             suspectedFalseLinksExcluded: found.suspectedFalseLinks, neighbourhoodEntities: found.neighbourhoodSize,
             clusters: found.clusters.count, entitiesInClusters: found.clusters.reduce(0) { $0 + $1.members.count },
-            unclusteredSubjects: found.unclusteredSubjects.count, modularity: Self.rounded(found.modularity))
+            unclusteredSubjects: found.unclusteredSubjects.count, modularity: found.modularity.map(Self.rounded))
     }
 
     /// Six decimal places: enough for any reader, and stable in the JSON text.

@@ -51,7 +51,7 @@ struct ConcernClustersTests {
             #expect(cluster.countsByKind[Int(EntityKind.child.rawValue)] == 4)
             #expect(abs(cluster.density - 10.0 / 10.0) < 1e-12)  // 4 exploits + 6 associate links among 5
         }
-        #expect(found.modularity > 0.3)
+        #expect((found.modularity ?? 0) > 0.3)
     }
 
     @Test func eGradedLinksAndSchoolsDoNotJoinAndOrdinaryContextsAreNotWalkedThrough() throws {

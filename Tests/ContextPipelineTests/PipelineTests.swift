@@ -149,6 +149,19 @@ struct PipelineTests {
         }
     }
 
+    /// No children, no perpetrators, no links: every stage still runs and the reports say "none".
+    @Test func datasetWithNothingOfConcernStillRuns() async throws {
+        try await withScratchFolder { scratch in
+            try FileManager.default.createDirectory(atPath: scratch + "/data", withIntermediateDirectories: true)
+            try Data("id,kind\nP-1,peer\nL-1,location\n".utf8).write(to: URL(fileURLWithPath: scratch + "/data/entities.csv"))
+            try Data("source,target,kind\n".utf8).write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
+            _ = try await Pipeline(logger: Logger(label: "test")).run(request(data: scratch + "/data", out: scratch + "/out"))
+            let network = try json(scratch + "/out/network.json")
+            #expect((network["clusters"] as? [Any])?.isEmpty == true)
+            #expect((network["summary"] as? [String: Any])?["modularity"] == nil)
+        }
+    }
+
     @Test func logsCarryCountsNeverIdsLabelsOrNotes() async throws {
         try await withScratchFolder { scratch in
             try TinyDataset.write(to: scratch + "/data")
