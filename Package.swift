@@ -82,7 +82,7 @@ let package = Package(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextTestSupport"],
+            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
         .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),

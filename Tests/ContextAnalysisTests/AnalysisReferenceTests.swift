@@ -1,4 +1,5 @@
 import ContextAnalysis
+import ContextIngest
 import ContextModel
 import ContextTestSupport
 import Foundation
@@ -14,10 +15,8 @@ import Testing
 /// weights as `Float`); betweenness 1e-9 (exact on the whole graph: `betweennessExactLimit`
 /// above the 4,000 entities); cluster modularity at least igraph's best over ten seeds − 0.01.
 ///
-/// The dataset is read by ``SampleCSV`` below rather than by `DatasetLoader`: this test target
-/// does not depend on ContextIngest. It builds the graph through `ContextGraph.Builder` exactly
-/// as the loader does for the columns the analysis uses (id, kind, risk_level; source, target,
-/// kind, weight, first_seen, last_seen, grading), and checks that no link is merged or dropped.
+/// The dataset is read by the real `DatasetLoader` (strict), so the check runs from the CSV files
+/// to the results; it also checks that no link is merged or dropped.
 @Suite("Analysis reference (Samples/borough vs networkx/igraph)")
 struct AnalysisReferenceTests {
     /// Everything contextd computes for the checks, once for all tests of the suite.
@@ -36,8 +35,10 @@ struct AnalysisReferenceTests {
             let fixture = try AnalysisFixture.named("borough")
             let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
-            let (graph, merged) = try SampleCSV.load(folder: root.appending(path: fixture.dataset))
-            guard let asOf = Day(iso: fixture.asOf) else { throw SampleCSV.Failure(description: "bad as-of date") }
+            let dataset = try DatasetLoader().load(folder: root.appending(path: fixture.dataset).path)
+            let graph = dataset.graph
+            let merged = dataset.report.warnings.filter { $0.message.hasPrefix("duplicate of the link") }.count
+            guard let asOf = Day(iso: fixture.asOf) else { throw ReferenceFailure(description: "bad as-of date") }
             let settings = AnalysisSettings()
             let strengths = settings.strength.strengths(in: graph, asOf: asOf)
             let walkGraph = StrengthGraph(graph, strengths: strengths)
@@ -155,116 +156,6 @@ struct AnalysisReferenceTests {
     }
 }
 
-/// Reads a dataset folder's `entities.csv` and `links.csv` (RFC 4180: quoted fields, doubled
-/// quotes, CRLF) into a ``ContextGraph`` with the columns the analysis uses, as `DatasetLoader`
-/// does for a valid dataset: weight 1 when empty, dates `YYYY-MM-DD`, gradings like `2B`,
-/// self-links dropped, duplicates merged by the builder (and counted).
-private enum SampleCSV {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    static func load(folder: URL) throws -> (graph: ContextGraph, mergedLinks: Int) {
-        var builder = ContextGraph.Builder()
-        let entities = try table(folder.appending(path: "entities.csv"))
-        for row in entities.rows {
-            let id = try entities.field(row, "id")
-            guard let kind = EntityKind(name: try entities.field(row, "kind")) else {
-                throw Failure(description: "kind of \(id)")
-            }
-            let risk = UInt8(try entities.field(row, "risk_level")) ?? 0
-            guard builder.addEntity(id: id, kind: kind, riskLevel: risk) != nil else {
-                throw Failure(description: "entity \(id)")
-            }
-        }
-        let links = try table(folder.appending(path: "links.csv"))
-        var merged = 0
-        for row in links.rows {
-            guard let source = builder.index(of: try links.field(row, "source")),
-                let target = builder.index(of: try links.field(row, "target")),
-                let kind = LinkKind(name: try links.field(row, "kind"))
-            else { throw Failure(description: "link \(row)") }
-            guard source != target else { continue }
-            func day(_ column: String) throws -> Int32 {
-                let text = try links.field(row, column)
-                if text.isEmpty { return Day.noneRaw }
-                guard let day = Day(iso: text) else { throw Failure(description: "date '\(text)'") }
-                return day.rawValue
-            }
-            let gradingText = try links.field(row, "grading")
-            var grading: UInt8 = 0
-            if !gradingText.isEmpty {
-                guard let parsed = Grading(code: gradingText) else {
-                    throw Failure(description: "grading '\(gradingText)'")
-                }
-                grading = parsed.packed
-            }
-            let record = ContextGraph.LinkRecord(
-                source: source, target: target, kind: kind, weight: UInt8(try links.field(row, "weight")) ?? 1,
-                firstSeen: try day("first_seen"), lastSeen: try day("last_seen"), grading: grading)
-            if case .merged = builder.addLink(record) { merged += 1 }
-        }
-        return (builder.freeze(), merged)
-    }
-
-    struct Table {
-        let header: [String: Int]
-        let rows: [[String]]
-
-        func field(_ row: [String], _ name: String) throws -> String {
-            guard let column = header[name], column < row.count else { throw Failure(description: "no column \(name)") }
-            return row[column]
-        }
-    }
-
-    static func table(_ url: URL) throws -> Table {
-        let records = parse(Array(try Data(contentsOf: url)))
-        guard let header = records.first else { throw Failure(description: "\(url.lastPathComponent) is empty") }
-        return Table(
-            header: Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
-            rows: Array(records.dropFirst()))
-    }
-
-    static func parse(_ bytes: [UInt8]) -> [[String]] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"),
-            carriageReturn = UInt8(ascii: "\r")
-        var records: [[String]] = [], record: [String] = [], field: [UInt8] = []
-        var quoted = false, i = 0
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            i += 1
-            if quoted {
-                if byte == quote {
-                    if i < bytes.count && bytes[i] == quote {
-                        field.append(quote)
-                        i += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == quote {
-                quoted = true
-            } else if byte == comma {
-                endField()
-            } else if byte == newline || byte == carriageReturn {
-                if byte == carriageReturn && i < bytes.count && bytes[i] == newline { i += 1 }
-                endField()
-                records.append(record)
-                record.removeAll()
-            } else {
-                field.append(byte)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty {
-            endField()
-            records.append(record)
-        }
-        return records
-    }
+private struct ReferenceFailure: Error, CustomStringConvertible {
+    let description: String
 }
