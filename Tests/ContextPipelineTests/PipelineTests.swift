@@ -153,9 +153,11 @@ struct PipelineTests {
     @Test func datasetWithNothingOfConcernStillRuns() async throws {
         try await withScratchFolder { scratch in
             try FileManager.default.createDirectory(atPath: scratch + "/data", withIntermediateDirectories: true)
-            try Data("id,kind\nP-1,peer\nL-1,location\n".utf8).write(to: URL(fileURLWithPath: scratch + "/data/entities.csv"))
+            try Data("id,kind\nP-1,peer\nL-1,location\n".utf8).write(
+                to: URL(fileURLWithPath: scratch + "/data/entities.csv"))
             try Data("source,target,kind\n".utf8).write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
-            _ = try await Pipeline(logger: Logger(label: "test")).run(request(data: scratch + "/data", out: scratch + "/out"))
+            _ = try await Pipeline(logger: Logger(label: "test")).run(
+                request(data: scratch + "/data", out: scratch + "/out"))
             let network = try json(scratch + "/out/network.json")
             #expect((network["clusters"] as? [Any])?.isEmpty == true)
             #expect((network["summary"] as? [String: Any])?["modularity"] == nil)
