@@ -147,7 +147,7 @@ def main():
             "propagation": s["analyse.propagation"] + s["analyse.contexts"],
             "sensitivity": s["analyse.sensitivity"],
             "people": s["analyse.people"],
-            "other": s["analyse.not_referred"] + s["analyse.explanations"] + s["report"],
+            "other": s["analyse.targets"] + s["analyse.not_referred"] + s["analyse.explanations"] + s["report"],
         }
         ig = json.loads(subprocess.run([sys.executable, "-c", IGRAPH, folder, manifest["as_of"], str(pivots)],
                                        check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
