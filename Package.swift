@@ -85,6 +85,9 @@ let package = Package(
             name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
+            swiftSettings: strict),
         .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",

@@ -96,6 +96,7 @@ public struct Pipeline: Sendable {
             for (path, bytes) in maps { transaction.add(path, bytes) }
         }
         try timings.measure("report") {
+            transaction.add("people.csv", PeopleTable.csv(graph: graph, analysis: analysis))
             transaction.add(
                 "network.json",
                 try ReportEncoding.json(

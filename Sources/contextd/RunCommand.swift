@@ -12,7 +12,9 @@ struct RunCommand: AsyncParsableCommand {
             and a failed run leaves earlier outputs as they were), readable by the owner only:
               manifest.json   inputs with SHA-256 and rows, warnings, rows set aside,
                               outputs with SHA-256, seconds per stage
-              network.json    concern clusters and their members (OFFICIAL-SENSITIVE)
+              network.json    clusters, hotspots, children and their reasons, disruption
+                              targets, changes since the last run (OFFICIAL-SENSITIVE)
+              people.csv      every person's network measures (OFFICIAL-SENSITIVE)
               maps/overview.* the overview network map (formats set in the config)
 
             Example:
