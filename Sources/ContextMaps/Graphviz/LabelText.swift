@@ -21,25 +21,20 @@ enum LabelText {
 
     /// Escaped text for a plain (non-HTML) `label` attribute.
     static func escaped(_ text: String, limit: Int = labelLimit) -> String {
-        var result = ""
-        for character in prepared(text, limit: limit) {
-            switch character {
-            case "\\": result += "\\\\"
-            case "&": result += "&amp;"
-            case "\n": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result
+        plain(text, limit: limit, backslash: "\\\\")
     }
 
     /// Escaped text for a `tooltip` attribute: as ``escaped(_:limit:)`` but with every backslash
     /// written as four, since Graphviz unescapes tooltips twice.
     static func tooltip(_ text: String, limit: Int = tooltipLimit) -> String {
+        plain(text, limit: limit, backslash: "\\\\\\\\")
+    }
+
+    private static func plain(_ text: String, limit: Int, backslash: String) -> String {
         var result = ""
         for character in prepared(text, limit: limit) {
             switch character {
-            case "\\": result += "\\\\\\\\"
+            case "\\": result += backslash
             case "&": result += "&amp;"
             case "\n": result += "\\n"
             default: result.append(character)
