@@ -2,9 +2,13 @@ public import ContextModel
 
 /// The whole analysis of a dataset as of a date, stage by stage.
 ///
-/// Stages: link strengths; the concern neighbourhood; concern clusters (Leiden); propagated risk
-/// (personalised PageRank) and context scores, once with every link and once without low-grade
-/// intelligence (intelligence C/D or source 3) for the sensitivity view.
+/// Stages, each timed: link strengths; the concern neighbourhood; concern clusters (Leiden);
+/// disruption targets per cluster; the strength graph; propagated risk (personalised PageRank)
+/// and context scores, once with every link and once without low-grade intelligence
+/// (intelligence C/D or source 3) for the sensitivity view; people's network measures; peers
+/// possibly at risk and not referred; risk paths as reasons for every flagged entity. Nothing
+/// dated after the as-of date counts (links first seen later have no strength; events later are
+/// outside every window).
 public struct Analysis: Sendable {
     public let asOf: Day
     public let settings: AnalysisSettings

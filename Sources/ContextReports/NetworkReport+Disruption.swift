@@ -35,10 +35,11 @@ extension NetworkReport {
         public let keyPlayerMethod: String?
     }
 
-    /// Events by kind for every entity involved in one, as the person or as the place.
-    static func eventCounts(in graph: ContextGraph) -> [Int32: [String: Int]] {
+    /// Events up to the as-of date, by kind, for every entity involved in one, as the person or as
+    /// the place.
+    static func eventCounts(in graph: ContextGraph, asOf: Day) -> [Int32: [String: Int]] {
         var eventsOf: [Int32: [String: Int]] = [:]
-        for e in 0..<graph.events.count {
+        for e in 0..<graph.events.count where graph.events.dates[e] <= asOf.rawValue {
             eventsOf[graph.events.entities[e], default: [:]][graph.events.kinds[e].name, default: 0] += 1
             let place = graph.events.locations[e]
             if place >= 0 { eventsOf[place, default: [:]][graph.events.kinds[e].name, default: 0] += 1 }

@@ -151,7 +151,7 @@ public struct NetworkReport: Codable, Sendable {
         method =
             "Leiden communities (modularity, resolution \(found.rules.resolution), seed \(found.rules.seed)) on the "
             + "concern neighbourhood, weighted by edge strength"
-        let eventsOf = Self.eventCounts(in: graph)
+        let eventsOf = Self.eventCounts(in: graph, asOf: day)
         clusters = zip(found.clusters, analysis.disruption).map { cluster, targets in
             var counts: [String: Int] = [:]
             for kind in EntityKind.allCases where cluster.countsByKind[Int(kind.rawValue)] > 0 {
