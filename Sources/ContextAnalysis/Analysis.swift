@@ -66,22 +66,28 @@ public struct Analysis: Sendable {
             }
         }
         let scoring = settings.contexts
-        let walkGraph = timed("graph") { StrengthGraph(graph, strengths: strengths) }
-        let propagated = timed("propagation") { scoring.propagatedRisk(in: graph, over: walkGraph) }
-        contexts = timed("contexts") {
-            scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf)
-        }
-        let firm = timed("sensitivity") { () -> (propagated: [Double], scores: [EntityIndex: Double]) in
+        // The sensitivity view drops links resting on low-grade intelligence (C/D, or source 3).
+        let (walkGraph, firmStrengths, firmGraph) = timed("graph") {
             var firm = strengths
             for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
                 firm[link] = 0
             }
-            let firmPropagated = scoring.propagatedRisk(in: graph, over: StrengthGraph(graph, strengths: firm))
-            let firmScores = scoring.scores(in: graph, strengths: firm, propagated: firmPropagated, asOf: asOf)
-            return (firmPropagated, Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) }))
+            return (StrengthGraph(graph, strengths: strengths), firm, StrengthGraph(graph, strengths: firm))
         }
-        contextScoresWithoutLowGrade = firm.scores
-        propagatedWithoutLowGrade = firm.propagated
+        // The two personalised PageRanks are independent: one on each core.
+        let bothPropagated = timed("propagation") {
+            ParallelMap.map(2) { scoring.propagatedRisk(in: graph, over: $0 == 0 ? walkGraph : firmGraph) }
+        }
+        let propagated = bothPropagated[0]
+        contexts = timed("contexts") {
+            scoring.scores(in: graph, strengths: strengths, propagated: propagated, asOf: asOf)
+        }
+        contextScoresWithoutLowGrade = timed("sensitivity") {
+            let firmScores = scoring.scores(
+                in: graph, strengths: firmStrengths, propagated: bothPropagated[1], asOf: asOf)
+            return Dictionary(uniqueKeysWithValues: firmScores.map { ($0.context, $0.score) })
+        }
+        propagatedWithoutLowGrade = bothPropagated[1]
         people = try timed("people") { try PeopleMetrics(walkGraph, settings: settings.people) }
         let hotspots = Set(contexts.filter { $0.score > 0 }.prefix(scoring.hotspots).map(\.context))
         var clusterOf: [EntityIndex: String] = [:]

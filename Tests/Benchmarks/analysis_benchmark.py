@@ -105,7 +105,7 @@ t["clusters_found"] = len(parts)
 print(json.dumps(t))
 '''
 
-STAGES = ["load", "strength", "clusters", "propagation", "sensitivity", "people", "other"]
+STAGES = ["load", "strength", "clusters", "propagation", "people", "other"]
 
 
 def main():
@@ -144,8 +144,8 @@ def main():
             "load": s["load"],
             "strength": s["analyse.strength"] + s["analyse.graph"] + s["analyse.neighbourhood"],
             "clusters": s["analyse.clusters"],
-            "propagation": s["analyse.propagation"] + s["analyse.contexts"],
-            "sensitivity": s["analyse.sensitivity"],
+            # Both personalised PageRanks (with and without low-grade links) and both scorings.
+            "propagation": s["analyse.propagation"] + s["analyse.contexts"] + s["analyse.sensitivity"],
             "people": s["analyse.people"],
             "other": s["analyse.targets"] + s["analyse.not_referred"] + s["analyse.explanations"] + s["report"],
         }
@@ -153,7 +153,7 @@ def main():
                                        check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
         igraph_stages = {
             "load": ig["load"], "strength": ig["strength+graph"] + ig["neighbourhood"], "clusters": ig["clusters"],
-            "propagation": ig["propagation"], "sensitivity": ig["sensitivity"], "people": ig["people"], "other": 0.0,
+            "propagation": ig["propagation"] + ig["sensitivity"], "people": ig["people"], "other": 0.0,
         }
         links = manifest["counts"]["links"]
         for stage in STAGES:
