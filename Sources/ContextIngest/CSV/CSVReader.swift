@@ -21,24 +21,32 @@ struct CSVReader {
 
     /// Reads every record, calling `body` with each in order. The record's storage is reused
     /// between calls; copy what must outlive the call.
+    ///
+    /// - Parameters:
+    ///   - range: the bytes to read (the whole file by default); a range must start at the start
+    ///     of a record. Offsets and positions stay those of the whole file.
+    ///   - firstLine: the line number of the range's first byte.
     static func withRecords(
-        in data: [UInt8], _ body: (CSVReader, inout CSVRecord) throws -> Void
+        in data: [UInt8], range: Range<Int>? = nil, firstLine: Int = 1,
+        _ body: (CSVReader, inout CSVRecord) throws -> Void
     ) rethrows {
         try data.withUnsafeBufferPointer { buffer in
             let reader = CSVReader(bytes: buffer)
-            try reader.forEachRecord { record in try body(reader, &record) }
+            try reader.forEachRecord(in: range ?? 0..<buffer.count, firstLine: firstLine) { record in
+                try body(reader, &record)
+            }
         }
     }
 
-    private func forEachRecord(_ body: (inout CSVRecord) throws -> Void) rethrows {
+    private func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (inout CSVRecord) throws -> Void) rethrows {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
-        let count = bytes.count
-        var position = 0
-        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
-        let invalid = UTF8Scan.invalidOffsets(bytes, from: position)
+        let count = range.upperBound
+        var position = range.lowerBound
+        if position == 0 && count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        let invalid = UTF8Scan.invalidOffsets(bytes, from: position, to: count)
         var nextInvalid = 0
-        var line = 1
+        var line = firstLine
         var record = CSVRecord()
         while position < count {
             // Skip blank lines.

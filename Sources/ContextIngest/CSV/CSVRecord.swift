@@ -58,13 +58,13 @@ enum UTF8Scan {
     /// Offsets of every NUL byte and of the first byte of every invalid UTF-8 sequence, in order.
     ///
     /// - Complexity: O(n); ASCII is checked eight bytes at a time.
-    static func invalidOffsets(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [(
-        offset: Int, problem: CSVProblem
-    )] {
+    static func invalidOffsets(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil
+    ) -> [(offset: Int, problem: CSVProblem)] {
         var found: [(offset: Int, problem: CSVProblem)] = []
         guard let base = bytes.baseAddress else { return found }
         var i = start
-        let n = bytes.count
+        let n = min(end ?? bytes.count, bytes.count)
         while i < n {
             // Fast path: eight ASCII bytes with no NUL.
             if i + 8 <= n {

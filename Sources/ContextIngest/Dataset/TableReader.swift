@@ -21,44 +21,79 @@ struct TableReader {
     let file: String
     let columns: [ColumnSpec]
 
+    /// A file's header, mapped to the contract's columns.
+    struct Header {
+        /// Contract column -> field position.
+        let layout: [Int?]
+        let extras: [(name: String, field: Int)]
+        let fieldCount: Int
+        /// Offset of the first byte after the header record, and that byte's line.
+        let end: Int
+        let nextLine: Int
+    }
+
+    private struct StopReading: Error {}
+
+    /// Reads the header; `nil` (with its errors in `diagnostics`) when the file as a whole is
+    /// unusable: empty, a broken header, a duplicate or missing required column.
+    func header(_ data: [UInt8], into diagnostics: inout DiagnosticSink) -> Header? {
+        var result: Header?
+        var seen = false
+        do {
+            try CSVReader.withRecords(in: data) { reader, record in
+                seen = true
+                if let first = record.problems.first {
+                    let at = reader.location(of: first.offset, recordStart: record.start, recordLine: record.line)
+                    diagnostics.error(file, at.line, at.column, "in the header: " + first.problem.message)
+                    throw StopReading()
+                }
+                let (layout, extras, usable) = mapHeader(reader: reader, record: record, diagnostics: &diagnostics)
+                if usable {
+                    let next = reader.location(of: record.end, recordStart: record.start, recordLine: record.line).line
+                    result = Header(
+                        layout: layout, extras: extras, fieldCount: record.fields.count, end: record.end, nextLine: next)
+                }
+                throw StopReading()
+            }
+        } catch {}
+        if !seen { diagnostics.error(file, 1, 1, "file is empty; expected a header row naming the columns") }
+        return result
+    }
+
+    /// Reads the data rows in `range` (which must start at a record), handing each to `body` and
+    /// then to `absorb`.
+    ///
+    /// - Returns: the number of rows read.
+    func rows(
+        _ data: [UInt8], header: Header, range: Range<Int>, firstLine: Int, row body: (inout RowContext) -> Void,
+        absorb: (RowContext) -> Void
+    ) -> Int {
+        var rows = 0
+        CSVReader.withRecords(in: data, range: range, firstLine: firstLine) { reader, record in
+            rows += 1
+            var context = RowContext(
+                file: file, reader: reader, record: record, layout: header.layout, columns: columns,
+                extras: header.extras)
+            context.structureBroken = !context.checkStructure(expectedFields: header.fieldCount)
+            body(&context)
+            absorb(context)
+        }
+        return rows
+    }
+
     /// Reads the table. Returns `false` when the file as a whole is unusable (empty, or a
     /// required column missing): its errors are in `diagnostics`.
     func read(
         _ data: [UInt8], into diagnostics: inout DiagnosticSink,
         row body: (inout RowContext) -> Void
     ) -> (usable: Bool, rows: Int) {
-        var layout: [Int?] = []  // contract column -> field position
-        var extras: [(name: String, field: Int)] = []
-        var headerSeen = false
-        var usable = true
-        var rows = 0
-        var fieldCount = 0
-        CSVReader.withRecords(in: data) { reader, record in
-            if !headerSeen {
-                headerSeen = true
-                fieldCount = record.fields.count
-                if let first = record.problems.first {
-                    let at = reader.location(of: first.offset, recordStart: record.start, recordLine: record.line)
-                    diagnostics.error(file, at.line, at.column, "in the header: " + first.problem.message)
-                    usable = false
-                    return
-                }
-                (layout, extras, usable) = mapHeader(reader: reader, record: record, diagnostics: &diagnostics)
-                return
-            }
-            guard usable else { return }
-            rows += 1
-            var context = RowContext(
-                file: file, reader: reader, record: record, layout: layout, columns: columns, extras: extras)
-            context.structureBroken = !context.checkStructure(expectedFields: fieldCount)
-            body(&context)
-            diagnostics.absorb(context)
-        }
-        if !headerSeen {
-            diagnostics.error(file, 1, 1, "file is empty; expected a header row naming the columns")
-            return (false, 0)
-        }
-        return (usable, rows)
+        guard let header = header(data, into: &diagnostics) else { return (false, 0) }
+        var sink = diagnostics
+        defer { diagnostics = sink }
+        let count = rows(
+            data, header: header, range: header.end..<data.count, firstLine: header.nextLine, row: body,
+            absorb: { sink.absorb($0) })
+        return (true, count)
     }
 
     private func mapHeader(
