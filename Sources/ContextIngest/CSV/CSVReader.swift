@@ -38,7 +38,8 @@ struct CSVReader {
         }
     }
 
-    private func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (inout CSVRecord) throws -> Void) rethrows {
+    private func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (inout CSVRecord) throws -> Void) rethrows
+    {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
         let count = range.upperBound

@@ -51,7 +51,8 @@ struct TableReader {
                 if usable {
                     let next = reader.location(of: record.end, recordStart: record.start, recordLine: record.line).line
                     result = Header(
-                        layout: layout, extras: extras, fieldCount: record.fields.count, end: record.end, nextLine: next)
+                        layout: layout, extras: extras, fieldCount: record.fields.count, end: record.end, nextLine: next
+                    )
                 }
                 throw StopReading()
             }
