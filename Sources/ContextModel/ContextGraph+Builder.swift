@@ -60,6 +60,9 @@ extension ContextGraph {
         /// The index of an id already added.
         public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
 
+        /// A read-only view of the entities added so far, to share with concurrent readers.
+        public var lookup: EntityLookup { EntityLookup(indexByID: indexByID, kinds: entities.kinds) }
+
         /// The id of an entity already added.
         public func id(of entity: EntityIndex) -> String { entities.ids[entity.int] }
 
@@ -162,4 +165,17 @@ extension ContextGraph {
                 areaNames: areaNames, indexByID: indexByID)
         }
     }
+}
+
+/// The ids and kinds of the entities a ``ContextGraph/Builder`` holds, as a `Sendable` value that
+/// several threads may read at once (loading links in parallel).
+public struct EntityLookup: Sendable {
+    let indexByID: [String: Int32]
+    let kinds: [EntityKind]
+
+    /// The index of the entity with this exact id.
+    public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
+
+    /// The kind of an entity.
+    public func kind(of entity: EntityIndex) -> EntityKind { kinds[entity.int] }
 }

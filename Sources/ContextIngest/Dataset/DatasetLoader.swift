@@ -31,6 +31,9 @@ public struct LoadTimings: Sendable, Codable {
 /// `last_seen` is before its `first_seen`.
 public struct DatasetLoader: Sendable {
     public var policy: ValidationPolicy
+    /// `links.csv` files at least this large are parsed in two halves at once; tests lower it to
+    /// check that both ways give the same graph and diagnostics.
+    var parallelThreshold = 8 << 20
 
     public init(policy: ValidationPolicy = .strict) {
         self.policy = policy
@@ -62,6 +65,7 @@ public struct DatasetLoader: Sendable {
         let hashes = files.map { InputFingerprint.sha256Hex($0.bytes) }
         timings.fingerprint = lap()
         var state = LoadState(policy: policy, expectedBytes: files.map(\.bytes.count))
+        state.parallelThreshold = parallelThreshold
         var usableRequired = true
         for (file, hash) in zip(files, hashes) {
             state.usedRows = 0
@@ -100,6 +104,9 @@ struct LoadState {
     var builder = ContextGraph.Builder()
     /// Rows of the table being read that went into the graph.
     var usedRows = 0
+    /// `links.csv` files at least this large are parsed in two halves at once (see
+    /// `LoadState.readLinks`).
+    var parallelThreshold = 8 << 20
     /// Line of each entity's row, by index.
     var entityLines: [Int32] = []
     /// Column of each entity's `id` field, by index (for warnings placed on the entity's row).
@@ -135,8 +142,15 @@ struct LoadState {
 
     /// Resolves an id column to an entity, reporting unknown ids and ids of rejected rows.
     mutating func resolve(_ row: inout RowContext, _ column: Int, _ id: String?) -> EntityIndex? {
+        Self.resolve(&row, column, id, lookup: builder.lookup, rejectedIDs: rejectedIDs)
+    }
+
+    /// ``resolve(_:_:_:)`` against a shared, read-only view of the entities.
+    static func resolve(
+        _ row: inout RowContext, _ column: Int, _ id: String?, lookup: EntityLookup, rejectedIDs: [String: Int]
+    ) -> EntityIndex? {
         guard let id else { return nil }
-        if let index = builder.index(of: id) { return index }
+        if let index = lookup.index(of: id) { return index }
         let name = row.columns[column].name
         if let line = rejectedIDs[id] {
             row.error(

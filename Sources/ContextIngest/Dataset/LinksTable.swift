@@ -1,5 +1,23 @@
 import ContextModel
 
+/// A valid row of `links.csv`, parsed and checked, not yet in the graph.
+struct ParsedLink: Sendable {
+    let record: ContextGraph.LinkRecord
+    /// Line and column of the `source` field, where a duplicate-link warning is placed.
+    let line: Int
+    let sourceColumn: Int
+    let extras: [String?]
+}
+
+/// A row as the parallel first pass leaves it: its diagnostics, and the link if it is valid.
+struct PendingLinkRow: Sendable {
+    let line: Int
+    let errors: [Diagnostic]
+    let warnings: [Diagnostic]
+    let link: ParsedLink?
+    let structureBroken: Bool
+}
+
 extension LoadState {
     static let linkColumns = [
         ColumnSpec("source", required: true), ColumnSpec("target", required: true), ColumnSpec("kind", required: true),
@@ -12,65 +30,144 @@ extension LoadState {
     }
 
     /// Reads `links.csv`.
+    ///
+    /// Every row is parsed and checked against a read-only view of the entities, then added to
+    /// the graph in file order (which decides merging and the duplicate warnings). A file of
+    /// ``parallelThreshold`` bytes or more is split at a record boundary near its middle (found by
+    /// quote parity) and its two halves are parsed on two cores; the adding stays in order, so the
+    /// graph and every diagnostic are the same as reading it in one pass. Should either half meet
+    /// a structural problem (a stray quote would make the split unreliable), the file is read
+    /// again in one pass.
     mutating func readLinks(_ data: [UInt8]) -> (usable: Bool, rows: Int) {
-        let kinds = LinkKind.allCases.map(\.name)
-        let agencies = Agency.allCases.map(\.name)
+        let table = TableReader(file: "links.csv", columns: Self.linkColumns)
         var sink = self.sink
         defer { self.sink = sink }
-        var extraNames: [String]?
-        let table = TableReader(file: "links.csv", columns: Self.linkColumns)
-        return table.read(data, into: &sink) { row in
-            if row.structureBroken { return }
-            if extraNames == nil {
-                extraNames = row.extras.map(\.name)
-                linkExtraNames = extraNames ?? []
+        guard let header = table.header(data, into: &sink) else { return (false, 0) }
+        linkExtraNames = header.extras.map(\.name)
+        let lookup = builder.lookup, rejected = rejectedIDs
+        if data.count >= parallelThreshold,
+            let split = Self.splitPoint(data, from: header.end, firstLine: header.nextLine)
+        {
+            let ranges = [(header.end..<split.offset, header.nextLine), (split.offset..<data.count, split.line)]
+            let halves = ParallelMap.map(ranges.count) { half in
+                var pending: [PendingLinkRow] = []
+                var parsed: ParsedLink?
+                _ = table.rows(
+                    data, header: header, range: ranges[half].0, firstLine: ranges[half].1,
+                    row: { row in parsed = Self.parseLink(&row, lookup: lookup, rejectedIDs: rejected) },
+                    absorb: { row in
+                        pending.append(
+                            PendingLinkRow(
+                                line: row.record.line, errors: row.errors, warnings: row.warnings, link: parsed,
+                                structureBroken: row.structureBroken))
+                    })
+                return pending
             }
-            let source = resolve(&row, Column.source, row.required(Column.source))
-            let target = resolve(&row, Column.target, row.required(Column.target))
-            let kind = row.requiredEnumerated(Column.kind, { LinkKind(name: $0) }, allowed: kinds)
-            let weight = row.smallInteger(Column.weight, in: 1...5, expected: "1 to 5") ?? 1
-            let firstSeen = row.date(Column.firstSeen)
-            let lastSeen = row.date(Column.lastSeen)
-            let agency = row.enumerated(Column.agency, { Agency(name: $0) }, allowed: agencies)
-            var grading: Grading?
-            if let text = row.token(Column.grading) {
-                grading = Grading(code: text)
-                if grading == nil {
-                    row.error(
-                        Column.grading,
-                        "grading '\(Quoting.safe(text))' is not a 3x5x2 grade; expected source 1-3 then intelligence A-E, e.g. 1A, 2B, 3E"
-                    )
+            if !halves.joined().contains(where: \.structureBroken) {
+                var rows = 0
+                for row in halves.joined() {
+                    rows += 1
+                    var warnings = row.warnings
+                    if let link = row.link, let duplicate = commit(link) { warnings.append(duplicate) }
+                    sink.absorb(file: table.file, line: row.line, errors: row.errors, warnings: warnings)
                 }
-            }
-            if let kind, let source, let target,
-                let problem = kind.shapeProblem(source: builder.kind(of: source), target: builder.kind(of: target))
-            {
-                row.error(Column.kind, problem)
-            }
-            guard !row.failed, let kind, let source, let target else { return }
-            if firstSeen.0 != Day.noneRaw && lastSeen.0 != Day.noneRaw && lastSeen.0 < firstSeen.0 {
-                row.warning(Column.lastSeen, "last_seen is before first_seen")
-            }
-            if grading?.isSuspectedFalse == true {
-                row.warning(Column.grading, "link graded E (suspected to be false): kept out of the analysis")
-            }
-            if source == target {
-                row.warning(Column.target, "self-link (source and target are the same entity): dropped")
-                return
-            }
-            let record = ContextGraph.LinkRecord(
-                source: source, target: target, kind: kind, weight: weight, firstSeen: firstSeen.0,
-                lastSeen: lastSeen.0, agency: agency?.rawValue ?? 0, grading: grading?.packed ?? 0)
-            switch builder.addLink(record) {
-            case .merged(let into):
-                row.warning(Column.source, "duplicate of the link on line \(linkLines[into]): merged into it")
-            case .added:
-                linkLines.append(Int32(row.line))
-                hasLink[source.int] = true
-                hasLink[target.int] = true
-                if !linkExtraNames.isEmpty { linkExtraValues.append(row.extraValues()) }
-                usedRows += 1
+                return (true, rows)
             }
         }
+        let rows = table.rows(
+            data, header: header, range: header.end..<data.count, firstLine: header.nextLine,
+            row: { row in
+                guard let link = Self.parseLink(&row, lookup: lookup, rejectedIDs: rejected) else { return }
+                if let duplicate = commit(link) { row.warning(diagnostic: duplicate) }
+            },
+            absorb: { sink.absorb($0) })
+        return (true, rows)
     }
+
+    /// Adds a parsed link to the graph; returns the warning when it duplicates an earlier one.
+    private mutating func commit(_ link: ParsedLink) -> Diagnostic? {
+        switch builder.addLink(link.record) {
+        case .merged(let into):
+            return Diagnostic(
+                file: "links.csv", line: link.line, column: link.sourceColumn, severity: .warning,
+                message: "duplicate of the link on line \(linkLines[into]): merged into it")
+        case .added:
+            linkLines.append(Int32(link.line))
+            hasLink[link.record.source.int] = true
+            hasLink[link.record.target.int] = true
+            if !linkExtraNames.isEmpty { linkExtraValues.append(link.extras) }
+            usedRows += 1
+            return nil
+        }
+    }
+
+    /// Where to split `data` in two: the first record start at or after the middle that lies
+    /// outside any quoted field (an even number of quotes since `start`), with its line number.
+    static func splitPoint(_ data: [UInt8], from start: Int, firstLine: Int) -> (offset: Int, line: Int)? {
+        let middle = start + (data.count - start) / 2
+        var quotes = 0, lines = 0
+        var index = start
+        while index < data.count {
+            let byte = data[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") {
+                quotes += 1
+            } else if byte == UInt8(ascii: "\n") {
+                lines += 1
+                if index >= middle && quotes % 2 == 0 {
+                    return index < data.count ? (index, firstLine + lines) : nil
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Parses and checks one row against the entities; `nil` when it has errors or is a
+    /// self-link (each reported on the row).
+    static func parseLink(_ row: inout RowContext, lookup: EntityLookup, rejectedIDs: [String: Int]) -> ParsedLink? {
+        if row.structureBroken { return nil }
+        let source = resolve(&row, Column.source, row.required(Column.source), lookup: lookup, rejectedIDs: rejectedIDs)
+        let target = resolve(&row, Column.target, row.required(Column.target), lookup: lookup, rejectedIDs: rejectedIDs)
+        let kind = row.requiredEnumerated(Column.kind, { LinkKind(name: $0) }, allowed: Self.linkKindNames)
+        let weight = row.smallInteger(Column.weight, in: 1...5, expected: "1 to 5") ?? 1
+        let firstSeen = row.date(Column.firstSeen)
+        let lastSeen = row.date(Column.lastSeen)
+        let agency = row.enumerated(Column.agency, { Agency(name: $0) }, allowed: Self.agencyNames)
+        var grading: Grading?
+        if let text = row.token(Column.grading) {
+            grading = Grading(code: text)
+            if grading == nil {
+                row.error(
+                    Column.grading,
+                    "grading '\(Quoting.safe(text))' is not a 3x5x2 grade; expected source 1-3 then intelligence A-E, e.g. 1A, 2B, 3E"
+                )
+            }
+        }
+        if let kind, let source, let target,
+            let problem = kind.shapeProblem(source: lookup.kind(of: source), target: lookup.kind(of: target))
+        {
+            row.error(Column.kind, problem)
+        }
+        guard !row.failed, let kind, let source, let target else { return nil }
+        if firstSeen.0 != Day.noneRaw && lastSeen.0 != Day.noneRaw && lastSeen.0 < firstSeen.0 {
+            row.warning(Column.lastSeen, "last_seen is before first_seen")
+        }
+        if grading?.isSuspectedFalse == true {
+            row.warning(Column.grading, "link graded E (suspected to be false): kept out of the analysis")
+        }
+        if source == target {
+            row.warning(Column.target, "self-link (source and target are the same entity): dropped")
+            return nil
+        }
+        return ParsedLink(
+            record: ContextGraph.LinkRecord(
+                source: source, target: target, kind: kind, weight: weight, firstSeen: firstSeen.0,
+                lastSeen: lastSeen.0,
+                agency: agency?.rawValue ?? 0, grading: grading?.packed ?? 0),
+            line: row.line, sourceColumn: row.location(ofField: row.layout[Column.source] ?? 0).column,
+            extras: row.extras.isEmpty ? [] : row.extraValues())
+    }
+
+    private static let linkKindNames = LinkKind.allCases.map(\.name)
+    private static let agencyNames = Agency.allCases.map(\.name)
 }

@@ -112,6 +112,11 @@ struct RowContext {
         errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
     }
 
+    /// Adds a warning made elsewhere (a duplicate found while adding the row to the graph).
+    mutating func warning(diagnostic: Diagnostic) {
+        warnings.append(diagnostic)
+    }
+
     mutating func warning(_ column: Int, _ message: String) {
         let at = location(ofField: layout[column] ?? 0)
         warnings.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .warning, message: message))

@@ -146,10 +146,15 @@ struct DiagnosticSink {
 
     /// Takes a row's diagnostics; a row with errors is listed as set aside.
     mutating func absorb(_ row: RowContext) {
-        if !row.warnings.isEmpty { report.warnings.append(contentsOf: row.warnings) }
-        if let first = row.errors.first {
-            report.errors.append(contentsOf: row.errors)
-            report.setAside.append(SetAsideRow(file: row.file, line: row.record.line, reason: first.message))
+        absorb(file: row.file, line: row.record.line, errors: row.errors, warnings: row.warnings)
+    }
+
+    /// Takes one row's diagnostics; a row with errors is listed as set aside.
+    mutating func absorb(file: String, line: Int, errors: [Diagnostic], warnings: [Diagnostic]) {
+        if !warnings.isEmpty { report.warnings.append(contentsOf: warnings) }
+        if let first = errors.first {
+            report.errors.append(contentsOf: errors)
+            report.setAside.append(SetAsideRow(file: file, line: line, reason: first.message))
         }
     }
 }
