@@ -76,17 +76,7 @@ public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomSt
 
 extension LinkKind {
     /// Encoded as its data-file spelling, so configurations and reports read as the data does.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
+    public func encode(to encoder: any Encoder) throws { try NameCoding.encode(name, to: encoder) }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let name = try container.decode(String.self)
-        guard let value = LinkKind(name: name) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown kind '\(name)'")
-        }
-        self = value
-    }
+    public init(from decoder: any Decoder) throws { self = try NameCoding.decode(from: decoder, LinkKind.init(name:)) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ContextModel
@@ -78,6 +79,15 @@ struct ModelTests {
         #expect(graph.degree(of: a) == 3)
         #expect(graph.index(of: "B") == b)
         #expect(graph.index(of: "b") == nil)
+    }
+
+    @Test func kindsAreCodedByTheirDataFileSpelling() throws {
+        let encoded = try JSONEncoder().encode([LinkKind.onlineContact, .exploits])
+        #expect(String(decoding: encoded, as: UTF8.self) == "[\"online_contact\",\"exploits\"]")
+        #expect(try JSONDecoder().decode([EntityKind].self, from: Data("[\"school\"]".utf8)) == [.school])
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([EntityKind].self, from: Data("[\"School\"]".utf8))
+        }
     }
 
     @Test func redactedValuesNeverPrint() {
