@@ -1,4 +1,5 @@
 import ContextModel
+import ContextTestSupport
 import Foundation
 import Testing
 
@@ -8,14 +9,6 @@ import Testing
 /// (exit 66) without being read.
 @Suite("Dataset folder safety")
 struct DatasetFolderTests {
-    private func scratch(_ body: (String) throws -> Void) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("contextd-ingest-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try body(path)
-    }
-
     private func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
@@ -35,16 +28,16 @@ struct DatasetFolderTests {
 
     @Test func missingFolderAndMissingRequiredFile() throws {
         expectCode(.inputMissing, folder: "/nonexistent/contextd", mentioning: "does not exist")
-        try scratch { folder in
+        try withTemporaryDirectory { folder in
             try write(entities, to: folder + "/entities.csv")
             expectCode(.inputMissing, folder: folder, mentioning: "required file 'links.csv' is missing")
         }
     }
 
     @Test func symbolicLinkLeadingOutsideIsRefused() throws {
-        try scratch { outside in
+        try withTemporaryDirectory { outside in
             try write(links, to: outside + "/secret.csv")
-            try scratch { folder in
+            try withTemporaryDirectory { folder in
                 try write(entities, to: folder + "/entities.csv")
                 try FileManager.default.createSymbolicLink(
                     atPath: folder + "/links.csv", withDestinationPath: outside + "/secret.csv")
@@ -54,7 +47,7 @@ struct DatasetFolderTests {
     }
 
     @Test func symbolicLinkInsideTheFolderIsFollowed() throws {
-        try scratch { folder in
+        try withTemporaryDirectory { folder in
             try write(entities, to: folder + "/entities.csv")
             try FileManager.default.createDirectory(atPath: folder + "/v2", withIntermediateDirectories: true)
             try write(links, to: folder + "/v2/links.csv")
@@ -66,7 +59,7 @@ struct DatasetFolderTests {
     }
 
     @Test func pipeAndFolderInAFilesPlaceAreRefusedUnread() throws {
-        try scratch { folder in
+        try withTemporaryDirectory { folder in
             try write(entities, to: folder + "/entities.csv")
             #expect(mkfifo(folder + "/links.csv", 0o600) == 0)
             // Opening a FIFO for reading would block without a writer: the refusal proves it was not read.
@@ -78,7 +71,7 @@ struct DatasetFolderTests {
     }
 
     @Test func inputsAreFingerprinted() throws {
-        try scratch { folder in
+        try withTemporaryDirectory { folder in
             try write(entities, to: folder + "/entities.csv")
             try write(links, to: folder + "/links.csv")
             let dataset = try DatasetLoader().load(folder: folder)

@@ -1,4 +1,5 @@
 import ContextModel
+import ContextTestSupport
 import Foundation
 import Testing
 
@@ -51,11 +52,12 @@ struct ParallelLinksTests {
     /// A larger file with duplicates spread over both halves, quoted line breaks, E grades and
     /// self-links: merges must happen in file order whichever half a row was read in.
     @Test func duplicatesAcrossTheSplitMergeInFileOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "contextd-parallel-\(UUID().uuidString)"
-        ).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try withTemporaryDirectory { folder in
+            try duplicatesAcrossTheSplit(in: folder)
+        }
+    }
+
+    private func duplicatesAcrossTheSplit(in folder: String) throws {
         var entities = "id,kind,label\n"
         for i in 0..<200 { entities += "P-\(i),peer,\"Name \(i),\nsecond line\"\n" }
         var links = "source,target,kind,weight,grading,note\n"

@@ -24,7 +24,7 @@ struct PipelineTests {
     }
 
     @Test func runWritesNetworkAndManifestWithOwnerOnlyPermissions() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let out = scratch + "/out"
             let result = try await Pipeline(logger: Logger(label: "test")).run(
@@ -85,7 +85,7 @@ struct PipelineTests {
     }
 
     @Test func rejectedDataLeavesEarlierOutputsByteIdentical() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             let data = scratch + "/data", out = scratch + "/out"
             try TinyDataset.write(to: data)
             let pipeline = Pipeline(logger: Logger(label: "test"))
@@ -99,7 +99,7 @@ struct PipelineTests {
     }
 
     @Test func outputFailureLeavesEarlierOutputsAndNoStaging() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             let data = scratch + "/data", out = scratch + "/out"
             try TinyDataset.write(to: data)
             let pipeline = Pipeline(logger: Logger(label: "test"))
@@ -123,7 +123,7 @@ struct PipelineTests {
     }
 
     @Test func secondRunKeepsClusterIdsAndReportsThemContinued() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let pipeline = Pipeline(logger: Logger(label: "test"))
             let out = scratch + "/out"
@@ -151,7 +151,7 @@ struct PipelineTests {
 
     /// No children, no perpetrators, no links: every stage still runs and the reports say "none".
     @Test func datasetWithNothingOfConcernStillRuns() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             try FileManager.default.createDirectory(atPath: scratch + "/data", withIntermediateDirectories: true)
             try Data("id,kind\nP-1,peer\nL-1,location\n".utf8).write(
                 to: URL(fileURLWithPath: scratch + "/data/entities.csv"))
@@ -165,7 +165,7 @@ struct PipelineTests {
     }
 
     @Test func logsCarryCountsNeverIdsLabelsOrNotes() async throws {
-        try await withScratchFolder { scratch in
+        try await withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let handler = InMemoryLogHandler()
             var logger = Logger(label: "contextd.pipeline") { _ in handler }

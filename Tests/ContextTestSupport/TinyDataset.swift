@@ -58,15 +58,6 @@ public enum TinyDataset {
     }
 }
 
-/// A fresh folder under the temporary directory, removed when `body` returns.
-public func withScratchFolder<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("contextd-test-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
-}
-
 /// Every regular file under `folder` with its bytes, keyed by relative path.
 public func snapshot(of folder: String) throws -> [String: Data] {
     var files: [String: Data] = [:]

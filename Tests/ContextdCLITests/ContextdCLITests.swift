@@ -44,7 +44,7 @@ struct ContextdCLITests {
     }
 
     @Test func runOnTinyDatasetSucceedsAndWritesTheOutputs() async throws {
-        try await withScratchFolder { scratch in
+        try withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let outcome = try run([
                 "run", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30",
@@ -61,7 +61,7 @@ struct ContextdCLITests {
     }
 
     @Test func rejectedDataExits65WithEveryErrorAndWritesNothing() async throws {
-        try await withScratchFolder { scratch in
+        try withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let links = TinyDataset.links + "C-1,NOPE,associate,,,,,\nC-1,P-1,hugs,,,,,\n"
             try Data(links.utf8).write(to: URL(fileURLWithPath: scratch + "/data/links.csv"))
@@ -82,7 +82,7 @@ struct ContextdCLITests {
     }
 
     @Test func exitStatusesFollowSysexits() async throws {
-        try await withScratchFolder { scratch in
+        try withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             #expect(try run(["run", "--data", scratch + "/nowhere", "--out", scratch + "/out"]).status == 66)
             #expect(try run(["run", "--data", scratch + "/data"]).status == 64)  // --out missing
@@ -102,7 +102,7 @@ struct ContextdCLITests {
     }
 
     @Test func sampleIsDeterministicAndValidates() async throws {
-        try await withScratchFolder { scratch in
+        try withTemporaryDirectory { scratch in
             #expect(try run(["sample", "--entities", "400", "--seed", "9", "--out", scratch + "/a"]).status == 0)
             #expect(try run(["sample", "--entities", "400", "--seed", "9", "--out", scratch + "/b"]).status == 0)
             #expect(try snapshot(of: scratch + "/a") == snapshot(of: scratch + "/b"))
@@ -113,7 +113,7 @@ struct ContextdCLITests {
     }
 
     @Test func explainPrintsEachFactorOfALink() async throws {
-        try await withScratchFolder { scratch in
+        try withTemporaryDirectory { scratch in
             try TinyDataset.write(to: scratch + "/data")
             let outcome = try run([
                 "explain", "--data", scratch + "/data", "--as-of", "2024-09-30", "--link", "C-1", "X-1",
