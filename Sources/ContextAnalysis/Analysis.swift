@@ -69,7 +69,7 @@ public struct Analysis: Sendable {
         // The sensitivity view drops links resting on low-grade intelligence (C/D, or source 3).
         let (walkGraph, firmStrengths, firmGraph) = timed("graph") {
             var firm = strengths
-            for link in firm.indices where settings.strength.strength(of: link, in: graph, asOf: asOf).isLowGrade {
+            for link in firm.indices where graph.links.grading(link)?.isLowGrade == true {
                 firm[link] = 0
             }
             return (StrengthGraph(graph, strengths: strengths), firm, StrengthGraph(graph, strengths: firm))

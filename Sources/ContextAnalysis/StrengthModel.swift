@@ -113,10 +113,7 @@ public struct LinkStrength: Sendable, Hashable, Codable {
     public let excluded: Exclusion?
 
     /// Whether the link rests on weak intelligence: assessed C or D, or from a source graded 3.
-    public var isLowGrade: Bool {
-        guard let grading else { return false }
-        return grading.intelligence == .c || grading.intelligence == .d || grading.source == 3
-    }
+    public var isLowGrade: Bool { grading?.isLowGrade ?? false }
 
     /// One line: `0.36 = weight 4/5 × confidence 0.75 (2B) × reliability 0.8 × recency 0.75 (75 days)`.
     public var explanation: String {

@@ -75,7 +75,7 @@ public struct OverviewMap: Sendable, Hashable, Codable {
     /// Ungraded links are drawn normally.
     public static func isWeaklyEvidenced(_ grading: Grading?) -> Bool {
         guard let grading else { return false }
-        return grading.source == 3 || grading.intelligence.rawValue >= Grading.Intelligence.c.rawValue
+        return grading.isLowGrade || grading.isSuspectedFalse
     }
 
     static func node(for entity: EntityIndex, graph: ContextGraph, personal: PersonalData) -> MapSpec.Node {

@@ -61,6 +61,11 @@ public struct Grading: Sendable, Hashable, Codable, CustomStringConvertible {
     /// of the analysis.
     public var isSuspectedFalse: Bool { intelligence == .e }
 
+    /// Whether the link rests on weak intelligence: assessed C (known indirectly) or D (not known),
+    /// or from a source graded 3 (not reliable). The analysis shows every score with and without
+    /// such links, and maps draw them faint.
+    public var isLowGrade: Bool { intelligence == .c || intelligence == .d || source == 3 }
+
     /// One byte: bits 0-1 source, bits 2-4 intelligence, bits 5-6 handling. Never 0.
     public var packed: UInt8 {
         source | (intelligence.rawValue << 2) | ((handling?.rawValue ?? 0) << 5)
