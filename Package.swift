@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
@@ -44,14 +45,23 @@ let package = Package(
         .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
-        .target(name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+        .target(
+            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
         .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
+
+        // Run history (scores of past runs, for trends) in SQLite through GRDB, with migrations.
+        .target(
+            name: "ContextHistory",
+            dependencies: ["ContextReports", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
 
         // L3: one run, end to end.
         .target(
             name: "ContextPipeline",
             dependencies: [
                 "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel",
+                "ContextHistory",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -61,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "contextd",
             dependencies: [
-                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel",
+                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel", "ContextReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -76,24 +86,36 @@ let package = Package(
             resources: [.copy("Reference")],
             swiftSettings: strict),
 
-        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
+        ),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            name: "ContextAnalysisTests",
+            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextSampleTests",
+            dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
             swiftSettings: strict),
-        .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextHistoryTests", dependencies: ["ContextHistory", "ContextReports", "ContextTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",
             dependencies: [
                 "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
-                .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),

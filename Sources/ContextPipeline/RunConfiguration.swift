@@ -1,6 +1,7 @@
 public import ContextAnalysis
 public import ContextIngest
 public import ContextModel
+public import ContextReports
 import Foundation
 import Yams
 
@@ -13,6 +14,8 @@ public struct RunConfiguration: Sendable, Codable {
     public var policy: ValidationPolicy
     public var analysis: AnalysisSettings
     public var overview: OverviewSettings
+    /// The reader-specific reports: schools, board, disruption plan, outcomes (`reports:`).
+    public var reports: ReportSettings = ReportSettings()
 
     /// Settings of the overview network map.
     public struct OverviewSettings: Sendable, Codable {
@@ -75,7 +78,7 @@ public struct RunConfiguration: Sendable, Codable {
             root, "",
             allowed: [
                 "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
-                "maps",
+                "maps", "reports",
             ])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
@@ -157,6 +160,7 @@ public struct RunConfiguration: Sendable, Codable {
                 }
             }
         }
+        if let node = top["reports"] { try parseReports(node, reader, into: &config.reports) }
         return config
     }
 }
@@ -243,7 +247,7 @@ extension RunConfiguration {
 }
 
 /// Reads typed values out of a YAML tree, each failure naming its key and place.
-private struct ConfigReader {
+struct ConfigReader {
     let file: String
 
     func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
