@@ -102,7 +102,8 @@ let package = Package(
             dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
+            name: "ContextReportsTests",
+            dependencies: ["ContextReports", "ContextAnalysis", "ContextModel", "ContextTestSupport", "GraphAlgorithms"],
             swiftSettings: strict),
         .testTarget(
             name: "ContextHistoryTests", dependencies: ["ContextHistory", "ContextReports", "ContextTestSupport"],

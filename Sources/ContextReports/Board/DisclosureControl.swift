@@ -145,9 +145,10 @@ public struct DisclosureControl: Sendable, Hashable {
             if !terms.isEmpty { equations.append((terms, constant)) }
         }
         let grand = values[rows][columns]
-        // Each cell is at most the grand total (or the threshold, when the grand total is hidden),
-        // and at most what its published lines leave: Σ hidden = c with each ≥ 1 gives ≤ c − (k − 1).
-        var upper = [Int](repeating: suppressed[rows][columns] ? max(threshold, 1) : max(grand, 1), count: cells.count)
+        // Each cell is at most the grand total (the audit knows it even when it is hidden; a wider
+        // range would only let the search find more alternatives), and at most what its published
+        // lines leave: Σ hidden = c with each ≥ 1 gives ≤ c − (k − 1).
+        var upper = [Int](repeating: max(grand, 1), count: cells.count)
         for equation in equations where equation.terms.allSatisfy({ $0.1 > 0 }) {
             let bound = max(1, equation.constant - (equation.terms.count - 1))
             for term in equation.terms { upper[term.0] = min(upper[term.0], bound) }
