@@ -47,7 +47,11 @@ let package = Package(
         // L2
         .target(
             name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
-        .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
+        // Schemas/: the JSON Schemas (draft 2020-12) of every JSON output, shipped for readers and
+        // checked against real outputs by the tests.
+        .target(
+            name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], exclude: ["Schemas"],
+            swiftSettings: strict),
 
         // Run history (scores of past runs, for trends) in SQLite through GRDB, with migrations.
         .target(
@@ -117,6 +121,14 @@ let package = Package(
                 "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // The reader reports on the shipped sample: privacy promises, disclosure control, schemas.
+        .testTarget(
+            name: "ReaderReportsTests",
+            dependencies: [
+                "ContextPipeline", "ContextReports", "ContextIngest", "ContextModel", "ContextTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),
