@@ -39,7 +39,8 @@ struct SampleReports: Sendable {
         let pipeline = Pipeline(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let run = try await pipeline.run(request)
         let firstSchools = try String(contentsOfFile: output + "/schools.json", encoding: .utf8)
-        let board = try await pipeline.report(.board(BoardPeriod("2024-Q3")!), request: request)
+        guard let quarter = BoardPeriod("2024-Q3") else { throw CocoaError(.formatting) }
+        let board = try await pipeline.report(.board(quarter), request: request)
         _ = try await pipeline.report(.schools, request: request)
         var files: [String: [UInt8]] = [:]
         for name in [
