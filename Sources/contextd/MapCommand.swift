@@ -36,14 +36,14 @@ struct MapCommand: AsyncParsableCommand {
         help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Draw this child's (or other person's) own network.", valueName: "id"))
-    var child: String?
+    @Option(help: ArgumentHelp("Draw this child's (or other person's) own network (repeatable).", valueName: "id"))
+    var child: [String] = []
 
-    @Option(help: ArgumentHelp("Draw everything around this location, school or group.", valueName: "id"))
-    var context: String?
+    @Option(help: ArgumentHelp("Draw everything around this location, school or group (repeatable).", valueName: "id"))
+    var context: [String] = []
 
-    @Option(help: ArgumentHelp("Draw this concern cluster.", valueName: "cluster-id"))
-    var cluster: String?
+    @Option(help: ArgumentHelp("Draw this concern cluster (repeatable).", valueName: "cluster-id"))
+    var cluster: [String] = []
 
     @Option(help: ArgumentHelp("Links walked out from the subject of --child or --context (1-6).", valueName: "n"))
     var depth: Int?
@@ -61,14 +61,11 @@ struct MapCommand: AsyncParsableCommand {
     var engine: String?
 
     func validate() throws {
-        if [child, context, cluster].compactMap({ $0 }).count > 1 {
-            throw ValidationError("give at most one of --child, --context and --cluster")
-        }
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
         }
         if let depth, !(1...6).contains(depth) { throw ValidationError("--depth must be 1 to 6") }
-        if depth != nil, child == nil, context == nil {
+        if depth != nil, child.isEmpty, context.isEmpty {
             throw ValidationError("--depth applies to --child and --context")
         }
         for format in formats where MapFormat(rawValue: format) == nil {
@@ -92,12 +89,12 @@ struct MapCommand: AsyncParsableCommand {
                 configuration.maps.map.engine = engine
                 configuration.overview.engine = engine.rawValue
             }
-            let subject: MapRequest.Subject =
-                if let child { .child(child) } else if let context { .context(context) } else if let cluster {
-                    .cluster(cluster)
-                } else { .all }
+            var subjects: [MapRequest.Subject] =
+                child.map { .child($0) } + context.map { .context($0) } + cluster.map { .cluster($0) }
+            if subjects.isEmpty { subjects = [.all] }
             let request = MapRequest(
-                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration, subject: subject,
+                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration,
+                subjects: subjects,
                 pseudonymise: pseudonymise, formats: formats.compactMap(MapFormat.init(rawValue:)))
             let result = try await Pipeline(logger: logger).drawMaps(request)
             for path in result.paths { print(outputFolder + "/" + path) }

@@ -18,7 +18,7 @@ import Testing
         -> MapRequest
     {
         MapRequest(
-            dataFolder: data, outputFolder: out, configuration: configuration(), subject: subject,
+            dataFolder: data, outputFolder: out, configuration: configuration(), subjects: [subject],
             pseudonymise: pseudonymise)
     }
 
