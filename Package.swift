@@ -42,11 +42,15 @@ let package = Package(
             dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(name: "ContextAnalysis", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
+        .target(
+            name: "ContextPrivacy", dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
         .target(
-            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "ContextPrivacy", "CGraphviz"],
+            swiftSettings: strict),
         // Schemas/: the JSON Schemas (draft 2020-12) of every JSON output, shipped for readers and
         // checked against real outputs by the tests.
         .target(
@@ -63,9 +67,8 @@ let package = Package(
         .target(
             name: "ContextPipeline",
             dependencies: [
-                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel",
+                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel", "ContextPrivacy",
                 "ContextHistory",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -93,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
         ),
+        .testTarget(
+            name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
@@ -113,12 +119,14 @@ let package = Package(
             name: "ContextHistoryTests", dependencies: ["ContextHistory", "ContextReports", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"],
+            name: "ContextMapsTests",
+            dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis", "ContextPrivacy"],
             swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",
             dependencies: [
-                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
+                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextMaps",
+                "ContextTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

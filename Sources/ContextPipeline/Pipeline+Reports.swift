@@ -3,6 +3,7 @@ import ContextHistory
 public import ContextIngest
 import ContextMaps
 public import ContextModel
+import ContextPrivacy
 public import ContextReports
 import Foundation
 import Logging
@@ -26,17 +27,18 @@ public struct ReportResult: Sendable {
 }
 
 extension Pipeline {
-    /// The state folder: `<output folder>/.contextd-state` (the configuration's `state.folder`
-    /// replaces this once the lead's state settings are merged).
-    static func stateFolder(for request: RunRequest) -> String { request.outputFolder + "/.contextd-state" }
+    /// The state folder (`state.folder`, by default `.contextd-state` in the output folder).
+    static func stateFolder(for request: RunRequest) -> String {
+        request.configuration.state.folder(forOutput: request.outputFolder)
+    }
 
-    /// Pseudonyms for aggregated outputs: `PLACE-…` for places, `CLUSTER-…` for clusters, keyed.
-    func reportPseudonyms(for request: RunRequest) throws(PipelineError) -> Pseudonyms {
-        let pseudonymiser = try InterimPseudonymiser.loadOrCreate(
-            keyFile: Self.stateFolder(for: request) + "/pseudonym.key")
+    /// Pseudonyms for aggregated outputs, keyed (`privacy.key_file`): places as in the
+    /// pseudonymised maps (`PLACE-…`), clusters as `CLUSTER-` and a keyed token of their id.
+    func reportPseudonyms(for request: RunRequest, graph: ContextGraph) throws(PipelineError) -> Pseudonyms {
+        let keyed = try pseudonymiser(request.configuration, request.outputFolder)
         return Pseudonyms(
-            entity: { "PLACE-" + pseudonymiser.token(domain: "entity", value: "\($0.rawValue)") },
-            cluster: { "CLUSTER-" + pseudonymiser.token(domain: "cluster", value: $0) })
+            entity: { keyed.pseudonym(forEntity: graph.id(of: $0), kind: graph.entities.kinds[$0.int]) },
+            cluster: { "CLUSTER-" + keyed.token(domain: "cluster", value: $0) })
     }
 
     /// Opens the history in the state folder and reads what earlier runs left.
@@ -120,7 +122,7 @@ extension Pipeline {
         let dataset = try load(dataFolder: request.dataFolder, policy: config.policy)
         let analysis = try Analysis(dataset.graph, asOf: asOf, settings: config.analysis)
         let (store, history) = try openHistory(for: request)
-        let pseudonyms = try reportPseudonyms(for: request)
+        let pseudonyms = try reportPseudonyms(for: request, graph: dataset.graph)
         let schools = SchoolReport(
             graph: dataset.graph, schoolNames: Self.schoolNames(dataset), analysis: analysis, history: history,
             settings: config.reports.schools)
@@ -167,6 +169,7 @@ extension Pipeline {
         var spec = CondensedMap(maxNodes: 200).spec(clusters: analysis.clusters, asOf: analysis.asOf)
         spec.title = ["Concern clusters — \(BoardReport.markingLine)", "period \(board.period.label)"]
         spec.note = "One node per cluster; no person is drawn."
+        spec.groups = []
         for index in spec.nodes.indices where index < board.clusters.count {
             let cluster = board.clusters[index]
             let children = cluster.children.value.map(String.init) ?? "[c]"
@@ -186,10 +189,12 @@ extension Pipeline {
 extension Pipeline {
     /// Records a run's scores after its outputs are committed.
     func recordHistory(
-        _ store: HistoryStore, kind: String, analysis: Analysis, schools: SchoolReport, request: RunRequest
+        _ store: HistoryStore, kind: String, analysis: Analysis, schools: SchoolReport, request: RunRequest,
+        graph: ContextGraph
     ) throws(PipelineError) {
         let entry = Self.historyEntry(
-            kind: kind, analysis: analysis, schools: schools, pseudonyms: try reportPseudonyms(for: request),
+            kind: kind, analysis: analysis, schools: schools,
+            pseudonyms: try reportPseudonyms(for: request, graph: graph),
             period: nil)
         do {
             try store.record(entry)

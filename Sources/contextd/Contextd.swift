@@ -20,6 +20,7 @@ struct Contextd: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, ValidateCommand.self, SampleCommand.self, ExplainCommand.self, ReportCommand.self,
+            RunCommand.self, MapCommand.self, ReportCommand.self, ValidateCommand.self, SampleCommand.self,
+            ExplainCommand.self,
         ])
 }
