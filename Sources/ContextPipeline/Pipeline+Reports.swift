@@ -168,7 +168,10 @@ extension Pipeline {
         guard !analysis.clusters.clusters.isEmpty else { return nil }
         var spec = CondensedMap(maxNodes: 200).spec(clusters: analysis.clusters, asOf: analysis.asOf)
         spec.title = ["Concern clusters — \(BoardReport.markingLine)", "period \(board.period.label)"]
-        spec.note = "One node per cluster; no person is drawn."
+        spec.note = "One node per cluster, filled by its highest MACE level; no person is drawn."
+        // No edges between clusters: dot would set them in one long row; neato packs them.
+        spec.engine = .neato
+        spec.legend = false
         spec.groups = []
         for index in spec.nodes.indices where index < board.clusters.count {
             let cluster = board.clusters[index]

@@ -54,9 +54,9 @@ public enum BoardHTML {
         html += "<th>Trend</th><th>Children linked</th></tr></thead><tbody>\n"
         for hotspot in report.hotspots {
             html +=
-                "<tr><td>\(hotspot.rank)</td><td class=\"mono\">\(e(hotspot.pseudonym))</td><td>\(e(hotspot.description))</td>"
+                "<tr><td>\(hotspot.rank)</td><td class=\"mono\">\(e(hotspot.pseudonym))</td><td class=\"text\">\(e(hotspot.description))</td>"
             html +=
-                "<td>\(hotspot.score)</td><td>\(e(hotspot.trend))</td><td>\(cell(hotspot.childrenLinked))</td></tr>\n"
+                "<td>\(oneDecimal(hotspot.score))</td><td>\(e(hotspot.trend))</td><td>\(cell(hotspot.childrenLinked))</td></tr>\n"
         }
         html += "</tbody></table>\n"
 
@@ -67,7 +67,8 @@ public enum BoardHTML {
             html += "<tr><td class=\"mono\">\(e(cluster.pseudonym))</td><td>\(e(cluster.sizeBand))</td>"
             html +=
                 "<td>\(cell(cluster.children))</td><td>\(cluster.highestLevel.map(String.init) ?? "not assessed")</td>"
-            html += "<td>\(e(cluster.exploitation.joined(separator: ", ")))</td><td>\(e(cluster.trend))</td></tr>\n"
+            html +=
+                "<td class=\"text\">\(e(cluster.exploitation.joined(separator: ", ")))</td><td>\(e(cluster.trend))</td></tr>\n"
         }
         html += "</tbody></table>\n"
 
@@ -121,6 +122,8 @@ public enum BoardHTML {
         html += "</ul>\n<div class=\"marking\">\(e(BoardReport.markingLine))</div>\n</body>\n</html>\n"
         return Array(html.utf8)
     }
+
+    static func oneDecimal(_ value: Double) -> String { String((value * 10).rounded() / 10) }
 
     static func cell(_ cell: BoardReport.Cell) -> String {
         cell.value.map(String.init) ?? "<span class=\"suppressed\" title=\"suppressed\">[c]</span>"
@@ -176,7 +179,7 @@ public enum BoardHTML {
         .marking{font-weight:700;text-align:center;letter-spacing:.08em;border:2px solid #111;padding:4px;margin:8px 0}\
         h1{font-size:1.6em;margin:.4em 0}h2{font-size:1.2em;margin-top:1.4em;border-bottom:1px solid #ccc}\
         table{border-collapse:collapse;margin:.5em 0;font-size:.9em}th,td{border:1px solid #bbb;padding:3px 8px;\
-        text-align:right}th:first-child,td:first-child{text-align:left}thead th{background:#eef2f7}\
+        text-align:right}th:first-child,td:first-child,td.text{text-align:left}thead th{background:#eef2f7}\
         tr.total th,tr.total td{font-weight:700;background:#f6f6f6}.suppressed{color:#666}\
         .mono{font-family:ui-monospace,Menlo,Consolas,monospace}.note{color:#444;font-size:.9em}\
         .figures{display:flex;gap:16px;margin:12px 0}.figure{border:1px solid #ccc;padding:8px 14px;border-radius:4px}\

@@ -111,5 +111,5 @@ public struct BoardReport: Codable, Sendable {
     public static let mapNote =
         "The map shows one node per concern cluster, never a person: a person-level map, even "
         + "pseudonymised, lets a reader who knows the children re-identify them by the shape of their "
-        + "links. Counts of children from 1 to the threshold are shown as 'suppressed'."
+        + "links. Counts of children from 1 to the threshold are shown as [c]."
 }

@@ -8,7 +8,7 @@ enum SVGChart {
         let value: Int?
     }
 
-    static func bars(_ title: String, _ bars: [Bar], width: Int = 560) -> String {
+    static func bars(_ title: String, _ bars: [Bar], width: Int = 520) -> String {
         let rowHeight = 22, labelWidth = 170, top = 28
         let height = top + rowHeight * bars.count + 10
         let maximum = max(1, bars.compactMap(\.value).max() ?? 1)
@@ -44,8 +44,8 @@ enum SVGChart {
         let values: [Int?]
     }
 
-    static func lines(_ title: String, labels: [String], series: [Series], width: Int = 560) -> String {
-        let height = 230, left = 40, right = 130, top = 30, bottom = 40
+    static func lines(_ title: String, labels: [String], series: [Series], width: Int = 640) -> String {
+        let height = 230, left = 40, right = 180, top = 30, bottom = 40
         let plotWidth = Double(width - left - right), plotHeight = Double(height - top - bottom)
         let maximum = max(1, series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
         func x(_ i: Int) -> Double {
