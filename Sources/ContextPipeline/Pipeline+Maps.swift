@@ -18,6 +18,8 @@ public struct MapRequest: Sendable {
         case cluster(String)
         /// The overview and every cluster map, as a run draws them.
         case all
+        /// The legend alone (`maps/legend.*`): no data on it.
+        case legend
     }
 
     public var dataFolder: String
@@ -29,6 +31,8 @@ public struct MapRequest: Sendable {
     public var pseudonymise: Bool
     /// Formats; empty: the configuration's.
     public var formats: [MapFormat]
+    /// Scale each map down to fit a square of this many inches (`nil`: natural size).
+    public var fitInches: Double?
 
     public init(
         dataFolder: String, outputFolder: String, configuration: RunConfiguration, subjects: [Subject],
@@ -97,6 +101,10 @@ extension Pipeline {
                     MapJob(
                         path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
                         formats: formats(config.maps.clusterFormats)))
+            case .legend:
+                jobs.append(
+                    MapJob(
+                        path: "maps/legend", spec: .legendOnly(asOf: asOf), formats: formats(config.overview.formats)))
             case .all:
                 let overview = OverviewMap(
                     maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
@@ -113,6 +121,9 @@ extension Pipeline {
                             formats: formats(config.maps.clusterFormats)))
                 }
             }
+        }
+        if let inches = request.fitInches {
+            for index in jobs.indices { jobs[index].spec.fitInches = inches }
         }
         let renderer = MapRenderer(
             cacheFolder: config.maps.cache ? config.state.folder(forOutput: request.outputFolder) + "/map-cache" : nil)

@@ -51,10 +51,7 @@ struct RingWorld {
         let naming: MapNaming =
             pseudonymised
             ? .pseudonymised(Pseudonymiser(key: Array(0..<32)))
-            : .identified(
-                PersonalData(
-                    labels: [], datesOfBirth: [], eventNotes: [], actionNotes: [], entityAttributes: FreeAttributes(),
-                    linkAttributes: FreeAttributes()))
+            : .identified(PersonalData.empty)
         return MapData(graph: graph, analysis: analysis, naming: naming, settings: settings)
     }
 
@@ -62,6 +59,13 @@ struct RingWorld {
         guard let index = graph.index(of: id) else { preconditionFailure("fixture id \(id)") }
         return index
     }
+}
+
+extension PersonalData {
+    /// No labels: maps show ids.
+    static let empty = PersonalData(
+        labels: [], datesOfBirth: [], eventNotes: [], actionNotes: [], entityAttributes: FreeAttributes(),
+        linkAttributes: FreeAttributes())
 }
 
 struct FocusMapTests {
@@ -100,7 +104,7 @@ struct FocusMapTests {
         let capped = FocusMap.spec(of: .child(world.index("A")), data: world.data(settings))
         #expect(capped.nodes.map(\.label) == ["A", "B", "D"])
         #expect(
-            capped.note == "4 more entities within 2 links not drawn (limit 3); the nearest and most strongly linked "
+            capped.note == "At least 4 more entities within 2 links not drawn (limit 3); the nearest and most strongly linked "
                 + "are shown.")
     }
 
@@ -126,6 +130,29 @@ struct FocusMapTests {
         #expect(first.title[0].hasSuffix("OFFICIAL-SENSITIVE (pseudonymised)"))
         #expect(first.title[1].contains(first.nodes[0].label))
         #expect(!first.title.joined().contains(": A"))
+    }
+
+    @Test func staleLinksAreFaintAndFutureLinksAbsent() throws {
+        var builder = ContextGraph.Builder()
+        func add(_ id: String, _ kind: EntityKind) -> EntityIndex {
+            guard let index = builder.addEntity(id: id, kind: kind, riskLevel: 3, exploitation: []) else {
+                preconditionFailure("fixture ids are unique")
+            }
+            return index
+        }
+        let child = add("A", .child), old = add("OLD", .peer), recent = add("NEW", .peer)
+        let future = add("LATER", .peer)
+        let asOf = RingWorld.asOf.rawValue
+        _ = builder.addLink(.init(source: child, target: old, kind: .associate, weight: 5, lastSeen: asOf - 400))
+        _ = builder.addLink(.init(source: child, target: recent, kind: .associate, weight: 5, lastSeen: asOf - 10))
+        _ = builder.addLink(.init(source: child, target: future, kind: .associate, weight: 5, firstSeen: asOf + 3))
+        let graph = builder.freeze()
+        let analysis = try Analysis(graph, asOf: RingWorld.asOf, settings: AnalysisSettings())
+        let data = MapData(graph: graph, analysis: analysis, naming: .identified(PersonalData.empty))
+        let spec = FocusMap.spec(of: .child(child), data: data)
+        #expect(spec.nodes.map(\.label) == ["A", "NEW", "OLD"])  // strongest first; LATER not yet seen
+        let faint = Dictionary(uniqueKeysWithValues: spec.edges.map { (spec.nodes[$0.to].label, $0.faint) })
+        #expect(faint == ["NEW": false, "OLD": true])
     }
 
     @Test(.tags(.graphviz)) func focusMapRendersRadially() async throws {

@@ -111,6 +111,25 @@ import Testing
         }
     }
 
+    @Test func hostileIdsNeverBecomePaths() async throws {
+        try await withTemporaryDirectory { scratch in
+            let data = scratch + "/data", out = scratch + "/out"
+            try TinyDataset.write(to: data)
+            let hostile = "../../C-1/..\\x"
+            for file in ["entities.csv", "links.csv", "events.csv"] {
+                let path = data + "/" + file
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                    .replacingOccurrences(of: "C-1,", with: "\"\(hostile)\",")
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            }
+            let result = try await Pipeline(logger: Logger(label: "test")).drawMaps(request(data, out, .child(hostile)))
+            let path = try #require(result.paths.first)
+            #expect(path.wholeMatch(of: /maps\/child-[0-9A-Z]{12}\.svg/) != nil)
+            #expect(FileManager.default.fileExists(atPath: out + "/" + path))
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/C-1"))
+        }
+    }
+
     @Test func unknownOrWrongKindSubjectsAreRefused() async throws {
         try await withTemporaryDirectory { scratch in
             let data = scratch + "/data", out = scratch + "/out"
