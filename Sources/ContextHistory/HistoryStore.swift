@@ -123,13 +123,22 @@ public struct HistoryStore: Sendable {
     }
 
     /// What earlier runs left: the latest run with its scores, and the latest counts of each period.
-    public func read() throws(HistoryError) -> ReportHistory {
+    ///
+    /// - Parameter asOfAtMost: only runs as of this date (`YYYY-MM-DD`) or earlier are candidates
+    ///   for ``ReportHistory/previous``, so that a report on a past period is never compared with
+    ///   a later state; `nil` for the latest run whatever its date.
+    public func read(asOfAtMost: String? = nil) throws(HistoryError) -> ReportHistory {
         do {
             return try queue.read { db in
                 var history = ReportHistory()
-                if let run = try Row.fetchOne(
-                    db, sql: "SELECT id, recorded_at, as_of FROM run ORDER BY id DESC LIMIT 1")
-                {
+                let latest = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, recorded_at, as_of FROM run WHERE ? IS NULL OR as_of <= ?
+                        ORDER BY id DESC LIMIT 1
+                        """, arguments: [asOfAtMost, asOfAtMost])
+                history.recordedRuns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0
+                if let run = latest {
                     let id: Int64 = run["id"]
                     let schools = try Row.fetchAll(
                         db, sql: "SELECT school, score, rank, tier FROM school_score WHERE run_id = ? ORDER BY rank",

@@ -42,10 +42,12 @@ extension Pipeline {
     }
 
     /// Opens the history in the state folder and reads what earlier runs left.
-    func openHistory(for request: RunRequest) throws(PipelineError) -> (HistoryStore, ReportHistory) {
+    ///
+    /// - Parameter asOfAtMost: the latest as-of date an earlier run may have to be compared with.
+    func openHistory(for request: RunRequest, asOfAtMost: Day) throws(PipelineError) -> (HistoryStore, ReportHistory) {
         do {
             let store = try HistoryStore(stateFolder: Self.stateFolder(for: request))
-            let history = try store.read()
+            let history = try store.read(asOfAtMost: asOfAtMost.description)
             logger.info(
                 "history read",
                 metadata: [
@@ -121,7 +123,11 @@ extension Pipeline {
         if case .board(let period) = kind { asOf = period.end }
         let dataset = try load(dataFolder: request.dataFolder, policy: config.policy)
         let analysis = try Analysis(dataset.graph, asOf: asOf, settings: config.analysis)
-        let (store, history) = try openHistory(for: request)
+        // A board compares with the state at the end of the period before; other reports with the
+        // latest run as of their date or earlier.
+        var compareWith = asOf
+        if case .board(let period) = kind { compareWith = period.start.adding(days: -1) }
+        let (store, history) = try openHistory(for: request, asOfAtMost: compareWith)
         let pseudonyms = try reportPseudonyms(for: request, graph: dataset.graph)
         let schools = SchoolReport(
             graph: dataset.graph, schoolNames: Self.schoolNames(dataset), analysis: analysis, history: history,
@@ -156,8 +162,7 @@ extension Pipeline {
         logger.info("report written", metadata: ["output.files": "\(outputs.count)"])
         return ReportResult(
             report: dataset.report, asOf: asOf, outputs: outputs,
-            history: history.previous.map { "compared with the run recorded at \($0.recordedAt)" }
-                ?? ReportHistory.noHistoryNote)
+            history: history.note(comparingAsOfAtMost: compareWith.description))
     }
 
     /// The board's map: one node per cluster (never a person), named by pseudonym, with children
@@ -206,8 +211,7 @@ extension Pipeline {
         }
     }
 
-    static func historyNote(_ history: ReportHistory) -> String {
-        history.previous.map { "compared with the run recorded at \($0.recordedAt) (as of \($0.asOf))" }
-            ?? ReportHistory.noHistoryNote
+    static func historyNote(_ history: ReportHistory, asOf: Day) -> String {
+        history.note(comparingAsOfAtMost: asOf.description)
     }
 }

@@ -102,7 +102,7 @@ public struct Pipeline: Sendable {
         logger.info(
             "maps drawn",
             metadata: ["maps": "\(jobs.count)", "maps.rendered": "\(maps.rendered)", "maps.reused": "\(maps.reused)"])
-        let (history, pastRuns) = try openHistory(for: request)
+        let (history, pastRuns) = try openHistory(for: request, asOfAtMost: asOf)
         let readerReports = try timings.measure("report.readers") {
             try everyRunReports(dataset: dataset, analysis: analysis, settings: config.reports, history: pastRuns)
         }
@@ -135,7 +135,7 @@ public struct Pipeline: Sendable {
             ])
         return RunResult(
             manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName],
-            history: Self.historyNote(pastRuns))
+            history: Self.historyNote(pastRuns, asOf: asOf))
     }
 
     /// The maps of a run: the overview and one map per cluster, identified and (when configured)

@@ -75,16 +75,33 @@ public struct ReportHistory: Sendable, Hashable, Codable {
     public var previous: Run?
     /// The latest recorded counts of each past period, by period label.
     public var periods: [String: Period]
+    /// Runs recorded in all, whatever their date (``previous`` may be `nil` when every one is
+    /// as of a later date than the report).
+    public var recordedRuns: Int
 
-    public init(previous: Run? = nil, periods: [String: Period] = [:]) {
+    public init(previous: Run? = nil, periods: [String: Period] = [:], recordedRuns: Int? = nil) {
         self.previous = previous
         self.periods = periods
+        self.recordedRuns = recordedRuns ?? (previous == nil ? 0 : 1)
     }
 
     public static let empty = ReportHistory()
 
     /// Whether any earlier run left scores behind.
-    public var exists: Bool { previous != nil || !periods.isEmpty }
+    public var exists: Bool { recordedRuns > 0 || !periods.isEmpty }
+
+    /// What the comparison rests on, in a sentence: the run compared with, that no run is as
+    /// early as `date`, or that no history exists yet.
+    public func note(comparingAsOfAtMost date: String) -> String {
+        if let previous {
+            return "Compared with the run recorded at \(previous.recordedAt) (as of \(previous.asOf))."
+        }
+        if recordedRuns > 0 {
+            return "No run is recorded as of \(date) or earlier (\(recordedRuns) recorded as of later dates): "
+                + "trends start here."
+        }
+        return Self.noHistoryNote
+    }
 
     /// The sentence the reports print on a fresh state folder.
     public static let noHistoryNote = "No history exists yet: this is the first run recorded in this state folder."

@@ -51,6 +51,17 @@ struct HistoryStoreTests {
             #expect(history.previous?.recordedAt == "2024-10-02T00:00:00Z")
             #expect(history.periods["2024-Q2"]?.measures == ["children_open": 72])
             #expect(try reopened.appliedMigrations().count == 1)
+            #expect(history.recordedRuns == 3)
+            // A report on an earlier date is never compared with a later state.
+            let earlier = try reopened.read(asOfAtMost: "2024-07-31")
+            #expect(earlier.previous?.recordedAt == "2024-10-02T00:00:00Z")  // as of 2024-06-30
+            let before = try reopened.read(asOfAtMost: "2024-06-29")
+            #expect(before.previous == nil)
+            #expect(before.exists)
+            #expect(
+                before.note(comparingAsOfAtMost: "2024-06-29")
+                    == "No run is recorded as of 2024-06-29 or earlier (3 recorded as of later dates): trends start here."
+            )
         }
     }
 

@@ -61,7 +61,7 @@ struct BoardReportTests {
         for id in ["C-1", "X-1", "L-1"] {
             #expect(!html.contains(id))
         }
-        #expect(report.history == ReportHistory.noHistoryNote)
+        #expect(report.history == "Hotspot and cluster trends: " + ReportHistory.noHistoryNote)
         #expect(report.hotspots.allSatisfy { $0.trend == "no history" })
         // 14 children: 9 in one area (shown), 5 in the other (suppressed), and the level table
         // protected so that the suppressed cells cannot be worked out.

@@ -51,7 +51,7 @@ struct SchoolReportTests {
         #expect(small.openToMace == ["3": 1])
         #expect(small.drivers.contains { $0.hasPrefix("Few pupils known (3)") })
         #expect(small.movement.direction == "no history")
-        #expect(report.history == ReportHistory.noHistoryNote)
+        #expect(report.history == "Movement: " + ReportHistory.noHistoryNote)
         // Without shrinkage the small school would be first: the prior is what keeps it down.
         let unshrunk = SchoolReport(
             graph: graph, schoolNames: names, analysis: analysis, history: .empty,

@@ -19,7 +19,7 @@ struct ReportCommandTests {
                 "report", "schools", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30",
             ])
             #expect(schools.status == 0, "\(schools.stderr)")
-            #expect(schools.stdout.contains("history: compared with the run recorded at"))
+            #expect(schools.stdout.contains("history: Compared with the run recorded at"))
             for file in ["board.json", "board.html", "schools.json", "schools.csv", ".contextd-state/history.sqlite"] {
                 #expect(FileManager.default.fileExists(atPath: scratch + "/out/" + file), "\(file)")
             }

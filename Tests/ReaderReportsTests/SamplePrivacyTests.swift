@@ -24,13 +24,16 @@ struct SamplePrivacyTests {
     @Test func aFreshStateFolderSaysNoHistoryExistsYet() async throws {
         let sample = try await SampleReports.shared.value
         #expect(sample.runHistoryNote == ReportHistory.noHistoryNote)
-        #expect(sample.firstSchoolsJSON.contains("\"history\" : \"No history exists yet"))
+        #expect(sample.firstSchoolsJSON.contains("\"history\" : \"Movement: No history exists yet"))
         #expect(sample.firstSchoolsJSON.contains("\"direction\" : \"no history\""))
         // The later schools report compares with the runs before it.
         #expect(
-            sample.text("schools.json").contains("\"history\" : \"Movement is measured against the run recorded at"))
-        // The board came after the run, so it compares with it.
-        #expect(sample.boardHistoryNote.hasPrefix("compared with the run recorded at"))
+            sample.text("schools.json").contains("\"history\" : \"Movement: Compared with the run recorded at"))
+        // The board on 2024-Q3 compares with the state at the end of 2024-Q2: the run as of
+        // 2024-09-30 is later, so it is not used, and the board says so.
+        #expect(
+            sample.boardHistoryNote
+                == "No run is recorded as of 2024-06-30 or earlier (1 recorded as of later dates): trends start here.")
     }
 
     @Test(arguments: ["board.json", "board.html", "schools.json", "schools.csv"])

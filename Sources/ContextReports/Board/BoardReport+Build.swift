@@ -190,11 +190,12 @@ extension BoardReport {
                 "Counts shown alone (hotspots, clusters, trend, outcomes) have no published totals and get primary "
                     + "suppression; a table total that is suppressed is suppressed wherever it is repeated.",
             ], primaryCells: primary, secondaryCells: secondary)
+        // Hotspot and cluster trends compare with the state at the end of the period before.
         self.history =
-            history.exists
-            ? history.previous.map { "Trends compare with the run recorded at \($0.recordedAt) (as of \($0.asOf))." }
-                ?? "Earlier periods come from boards recorded in this state folder."
-            : ReportHistory.noHistoryNote
+            "Hotspot and cluster trends: "
+            + history.note(comparingAsOfAtMost: period.start.adding(days: -1).description)
+            + (history.periods.isEmpty
+                ? "" : " Children open in earlier periods come from the boards recorded for them.")
         mapNote = Self.mapNote
         notes = [
             "Children open to the MACE are the children in the dataset as of \(period.end); counts for earlier "

@@ -168,11 +168,7 @@ extension SchoolReport {
         }
         self.tierReason = Self.tierReason
         self.boroughRates = borough.mapValues(Self.rounded)
-        self.history =
-            history.previous.map {
-                "Movement is measured against the run recorded at \($0.recordedAt) (as of \($0.asOf))."
-            }
-            ?? ReportHistory.noHistoryNote
+        self.history = "Movement: " + history.note(comparingAsOfAtMost: asOf.description)
         self.schools = schools
     }
 
