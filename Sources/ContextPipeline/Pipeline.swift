@@ -149,25 +149,35 @@ public struct Pipeline: Sendable {
         if config.maps.pseudonymised {
             namings.append(("maps/pseudonymised", .pseudonymised(try pseudonymiser(config, request.outputFolder))))
         }
-        let overview = OverviewMap(
-            maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-            style: config.overview.style)
-        let overviewFormats = config.overview.formats.compactMap(MapFormat.init(rawValue:))
-        let clusterFormats = config.maps.clusterFormats.compactMap(MapFormat.init(rawValue:))
+        return namings.flatMap { folder, naming in
+            runMaps(
+                MapData(graph: dataset.graph, analysis: analysis, naming: naming, settings: config.maps.map),
+                folder: folder, config: config)
+        }
+    }
+
+    /// A run's maps in one naming: the overview (if enabled) and each cluster's map (if enabled),
+    /// in the configured formats unless `formats` is given.
+    func runMaps(_ data: MapData, folder: String, config: RunConfiguration, formats: [MapFormat] = []) -> [MapJob] {
+        func chosen(_ configured: [String]) -> [MapFormat] {
+            formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : formats
+        }
         var jobs: [MapJob] = []
-        for (folder, naming) in namings {
-            let data = MapData(graph: dataset.graph, analysis: analysis, naming: naming, settings: config.maps.map)
-            if config.overview.enabled {
-                jobs.append(
-                    MapJob(path: folder + "/overview", spec: overview.spec(data: data), formats: overviewFormats))
-            }
-            guard config.maps.clusters else { continue }
-            for cluster in analysis.clusters.clusters {
-                jobs.append(
-                    MapJob(
-                        path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
-                        formats: clusterFormats))
-            }
+        if config.overview.enabled {
+            let overview = OverviewMap(
+                maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
+                style: config.overview.style)
+            jobs.append(
+                MapJob(
+                    path: folder + "/overview", spec: overview.spec(data: data),
+                    formats: chosen(config.overview.formats)))
+        }
+        guard config.maps.clusters else { return jobs }
+        for cluster in data.analysis.clusters.clusters {
+            jobs.append(
+                MapJob(
+                    path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
+                    formats: chosen(config.maps.clusterFormats)))
         }
         return jobs
     }
