@@ -23,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // The daemon (ContextService) only.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
@@ -44,7 +50,8 @@ let package = Package(
         .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
-        .target(name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+        .target(
+            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
         .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
 
         // L3: one run, end to end.
@@ -57,11 +64,27 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // L4: the daemon: watcher, scheduler, run coordinator and status API as ServiceLifecycle services.
+        .target(
+            name: "ContextService",
+            dependencies: [
+                "ContextPipeline", "ContextIngest", "ContextModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+
         // L5: the command line; commands only.
         .executableTarget(
             name: "contextd",
             dependencies: [
-                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel",
+                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel", "ContextService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -76,26 +99,45 @@ let package = Package(
             resources: [.copy("Reference")],
             swiftSettings: strict),
 
-        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
+        ),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            name: "ContextAnalysisTests",
+            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextSampleTests",
+            dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
             swiftSettings: strict),
-        .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",
             dependencies: [
                 "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
-                .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextServiceTests",
+            dependencies: [
+                "ContextService", "ContextPipeline", "ContextIngest", "ContextModel", "ContextTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
     ]
 )
