@@ -47,18 +47,22 @@ let package = Package(
             dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(name: "ContextAnalysis", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
+        .target(
+            name: "ContextPrivacy", dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
         .target(
-            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "ContextPrivacy", "CGraphviz"],
+            swiftSettings: strict),
         .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
 
         // L3: one run, end to end.
         .target(
             name: "ContextPipeline",
             dependencies: [
-                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel",
+                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel", "ContextPrivacy",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -102,6 +106,9 @@ let package = Package(
         .testTarget(
             name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
         ),
+        .testTarget(
+            name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
@@ -118,7 +125,8 @@ let package = Package(
             name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
             swiftSettings: strict),
         .testTarget(
-            name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"],
+            name: "ContextMapsTests",
+            dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis", "ContextPrivacy"],
             swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",

@@ -129,9 +129,13 @@ actor RunCoordinator {
         runLogger.info(
             "run started", metadata: ["run.kind": "\(request.kind.rawValue)", "run.trigger": "\(request.trigger)"])
 
+        // The run writes into a new folder each time; its state (pseudonym key, map cache) stays in
+        // the dataset's state folder, not inside the run's folder, unless `state.folder` says.
+        var runConfiguration = configuration.runConfiguration
+        if runConfiguration.state.folder == nil { runConfiguration.state.folder = dataset.stateFolder }
         var runRequest = RunRequest(
             dataFolder: dataset.dataFolder, outputFolder: folders.folder(of: item.runID),
-            configuration: configuration.runConfiguration, configurationFile: configuration.runConfigurationFile)
+            configuration: runConfiguration, configurationFile: configuration.runConfigurationFile)
         runRequest.previousOutputFolder = folders.previousOutputFolder()
         let pipeline = Pipeline(logger: runLogger)
         let period =

@@ -35,7 +35,7 @@ struct RunConfigurationTests {
     @Test(arguments: [
         (
             "colour: red\n",
-            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps"
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy"
         ),
         (
             "clusters:\n  minimum_cluster_size: zero\n",

@@ -162,6 +162,8 @@ struct ContextdCLITests {
 
         SUBCOMMANDS:
           run                     Validate a dataset, analyse it, and write the outputs.
+          map                     Draw network maps: a child's own network, a place, a
+                                  cluster, or all of a run's maps.
           validate                Check a dataset against the format without writing
                                   anything.
           sample                  Write a deterministic, entirely fictional dataset for
