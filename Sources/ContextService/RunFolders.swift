@@ -65,17 +65,19 @@ struct RunFolders: Sendable {
     func prune(keep: Int, running: String? = nil) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsFolder) else { return 0 }
         let latest = latestRunID()
-        var complete: [String] = []
+        var complete: [(name: String, written: Date)] = []
         var removed = 0
-        for name in names.sorted(by: >) where name != running && name != latest && !name.hasPrefix(".") {
+        for name in names where name != running && name != latest && !name.hasPrefix(".") {
             if isComplete(name) {
-                complete.append(name)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: folder(of: name) + "/manifest.json")
+                complete.append((name, attributes?[.modificationDate] as? Date ?? .distantPast))
             } else {
                 removed += remove(name) ? 1 : 0
             }
         }
+        complete.sort { $0.written != $1.written ? $0.written > $1.written : $0.name > $1.name }
         let kept = latest == nil ? keep : keep - 1
-        for name in complete.dropFirst(max(kept, 0)) { removed += remove(name) ? 1 : 0 }
+        for run in complete.dropFirst(max(kept, 0)) { removed += remove(run.name) ? 1 : 0 }
         return removed
     }
 
@@ -87,7 +89,8 @@ struct RunFolders: Sendable {
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 
-    /// A new run id: UTC time to the second, then four random hex digits.
+    /// A new run id: UTC time to the millisecond, then four random hex digits
+    /// (`20241001T050000.000Z-3fa2`).
     static func newRunID(at date: Date = Date()) -> String {
         var seconds = time_t(date.timeIntervalSince1970)
         var parts = tm()
@@ -95,7 +98,8 @@ struct RunFolders: Sendable {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let stamp =
             "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))."
+            + String(String(1000 + Int(date.timeIntervalSince1970 * 1000) % 1000).dropFirst()) + "Z"
         let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
         return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
     }

@@ -118,6 +118,9 @@ struct ContextdServeTests {
             for file in ["manifest.json", "network.json", "people.csv", "maps/overview.svg"] {
                 #expect(FileManager.default.fileExists(atPath: out + "/latest/" + file), "\(file)")
             }
+            // The run's state (map cache, pseudonym key) is the dataset's, not inside the run's folder.
+            #expect(FileManager.default.fileExists(atPath: out + "/.contextd-state/map-cache"))
+            #expect(!FileManager.default.fileExists(atPath: out + "/latest/.contextd-state"))
             var status = try server.status()
             let firstRuns = status["recent_runs"] as? [[String: Any]] ?? []
             #expect(firstRuns.first?["outcome"] as? String == "succeeded")
