@@ -23,10 +23,8 @@ struct JobScheduler: Sendable {
         for job in configuration.jobs {
             guard let folder = configuration.dataset(named: job.dataset)?.stateFolder else { continue }
             let records = await store.jobRecords(in: folder)
-            if let previous = records.lastFired[job.name].map(Date.init(timeIntervalSince1970:)),
-                let due = job.schedule.nextFire(after: previous, in: zone)
-            {
-                if due <= start {
+            if let previous = records.lastFired[job.name].map(Date.init(timeIntervalSince1970:)) {
+                if let due = Self.missed(job, lastFired: previous, now: start, zone: zone) {
                     logger.notice(
                         "missed job runs once at start-up",
                         metadata: ["job": "\(job.name)", "job.missed_at": "\(ServiceStatus.iso(due))"])
@@ -42,27 +40,44 @@ struct JobScheduler: Sendable {
         }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let now = Date()
-            var earliest = now.addingTimeInterval(60)
+            let step = Self.step(jobs: configuration.jobs, last: &last, now: now, zone: zone)
+            for (job, due) in step.due { await fire(job, trigger: "schedule", at: due, now: now) }
             for job in configuration.jobs {
-                let previous = last[job.name] ?? now
-                guard let next = job.schedule.nextFire(after: previous, in: zone) else {
-                    await coordinator.noteSchedule(job: job.name, next: nil, last: last[job.name])
-                    continue
-                }
-                if next <= now {
-                    await fire(job, trigger: "schedule", at: next, now: now)
-                    last[job.name] = now
-                    let following = job.schedule.nextFire(after: now, in: zone)
-                    await coordinator.noteSchedule(job: job.name, next: following, last: now)
-                    if let following, following < earliest { earliest = following }
-                } else {
-                    await coordinator.noteSchedule(job: job.name, next: next, last: previous)
-                    if next < earliest { earliest = next }
-                }
+                await coordinator.noteSchedule(job: job.name, next: step.next[job.name] ?? nil, last: last[job.name])
             }
-            let wait = max(earliest.timeIntervalSince(Date()), 0.05)
+            let wait = max(step.wake.timeIntervalSince(Date()), 0.05)
             await FolderWatcher.sleep(until: ContinuousClock.now.advanced(by: .milliseconds(Int64(wait * 1000))))
         }
+    }
+
+    /// One look at the clock (pure, so tests give it any `now`): the jobs due, each with the time it
+    /// was due, once however many of its times have passed since it last fired (`last` is moved
+    /// to `now` for those); every job's next time; and when to look again (the earliest next
+    /// time, or a minute from now at the latest).
+    static func step(jobs: [ServiceConfiguration.Job], last: inout [String: Date], now: Date, zone: TimeZone) -> (
+        due: [(ServiceConfiguration.Job, Date)], next: [String: Date?], wake: Date
+    ) {
+        var due: [(ServiceConfiguration.Job, Date)] = []
+        var next: [String: Date?] = [:]
+        var wake = now.addingTimeInterval(60)
+        for job in jobs {
+            var upcoming = job.schedule.nextFire(after: last[job.name] ?? now, in: zone)
+            if let time = upcoming, time <= now {
+                due.append((job, time))
+                last[job.name] = now
+                upcoming = job.schedule.nextFire(after: now, in: zone)
+            }
+            next[job.name] = upcoming
+            if let upcoming, upcoming < wake { wake = upcoming }
+        }
+        return (due, next, wake)
+    }
+
+    /// When a job missed while the service was down was due, if it was: its next time after it
+    /// last fired has passed.
+    static func missed(_ job: ServiceConfiguration.Job, lastFired: Date?, now: Date, zone: TimeZone) -> Date? {
+        guard let lastFired, let due = job.schedule.nextFire(after: lastFired, in: zone), due <= now else { return nil }
+        return due
     }
 
     private func fire(_ job: ServiceConfiguration.Job, trigger: String, at due: Date, now: Date) async {
