@@ -171,6 +171,11 @@ actor RunCoordinator {
                     stages: run.manifest.stages.map { ($0.name, $0.seconds) }, at: Date().timeIntervalSince1970)
                 let removed = folders.prune(keep: configuration.keepRuns)
                 runLogger.info("latest switched", metadata: ["runs.removed": "\(removed)"])
+                var stages: Logger.Metadata = [:]
+                for stage in run.manifest.stages {
+                    stages["stage.\(stage.name).seconds"] = "\((stage.seconds * 1000).rounded() / 1000)"
+                }
+                runLogger.info("run stages", metadata: stages)
             } catch {
                 record.outcome = "failed"
                 record.reason = error.description
