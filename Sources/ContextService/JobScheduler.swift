@@ -19,31 +19,39 @@ struct JobScheduler: Sendable {
     func run() async {
         let zone = configuration.timeZone
         var last: [String: Date] = [:]
+        var fired: [String: Date] = [:]  // for /status: nil until a job has really fired
         let start = Date()
         for job in configuration.jobs {
             guard let folder = configuration.dataset(named: job.dataset)?.stateFolder else { continue }
             let records = await store.jobRecords(in: folder)
-            if let previous = records.lastFired[job.name].map(Date.init(timeIntervalSince1970:)) {
+            let lastFired = records.lastFired[job.name].map(Date.init(timeIntervalSince1970:))
+            fired[job.name] = lastFired
+            if let previous = lastFired ?? records.scheduledSince?[job.name].map(Date.init(timeIntervalSince1970:)) {
                 if let due = Self.missed(job, lastFired: previous, now: start, zone: zone) {
                     logger.notice(
                         "missed job runs once at start-up",
                         metadata: ["job": "\(job.name)", "job.missed_at": "\(ServiceStatus.iso(due))"])
                     await fire(job, trigger: "missed", at: due, now: start)
                     last[job.name] = start
+                    fired[job.name] = start
                 } else {
                     last[job.name] = previous
                 }
             } else {
+                // First start with this job: its times count from now; nothing before is run.
                 last[job.name] = start
-                await store.recordFired(job: job.name, at: start, in: folder)
+                await store.recordScheduledSince(job: job.name, at: start, in: folder)
             }
         }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let now = Date()
             let step = Self.step(jobs: configuration.jobs, last: &last, now: now, zone: zone)
-            for (job, due) in step.due { await fire(job, trigger: "schedule", at: due, now: now) }
+            for (job, due) in step.due {
+                await fire(job, trigger: "schedule", at: due, now: now)
+                fired[job.name] = now
+            }
             for job in configuration.jobs {
-                await coordinator.noteSchedule(job: job.name, next: step.next[job.name] ?? nil, last: last[job.name])
+                await coordinator.noteSchedule(job: job.name, next: step.next[job.name] ?? nil, last: fired[job.name])
             }
             let wait = max(step.wake.timeIntervalSince(Date()), 0.05)
             await FolderWatcher.sleep(until: ContinuousClock.now.advanced(by: .milliseconds(Int64(wait * 1000))))

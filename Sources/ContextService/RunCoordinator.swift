@@ -158,6 +158,9 @@ actor RunCoordinator {
 
         switch result {
         case .success(let run) where !Task.isShuttingDownGracefully:
+            // The report is written first; then, with no suspension point in between (so /status
+            // and `latest` agree), `latest` is switched and the record kept.
+            await writeValidation(run.report, dataset: dataset)
             record.entities = run.manifest.counts.entities
             record.links = run.manifest.counts.links
             record.warnings = run.report.warnings.count
@@ -181,19 +184,20 @@ actor RunCoordinator {
                 record.reason = error.description
                 folders.remove(item.runID)
             }
-            await keepValidation(run.report, runID: item.runID, dataset: dataset)
+            keepValidation(run.report, runID: item.runID, dataset: dataset)
         case .success:
             record.outcome = "abandoned"
             folders.remove(item.runID)
         case .failure(let error as IngestError) where error.code == .dataRejected:
             record.outcome = "rejected"
             record.reason = ServiceStatus.redactQuoted(error.description)
+            folders.remove(item.runID)
             if let report = error.report {
                 record.errors = report.errors.count
                 record.warnings = report.warnings.count
-                await keepValidation(report, runID: item.runID, dataset: dataset)
+                await writeValidation(report, dataset: dataset)
+                keepValidation(report, runID: item.runID, dataset: dataset)
             }
-            folders.remove(item.runID)
         case .failure(let error):
             record.outcome = error is CancellationError || Task.isShuttingDownGracefully ? "abandoned" : "failed"
             if record.outcome == "failed" { record.reason = ServiceStatus.redactQuoted("\(error)") }
@@ -216,15 +220,16 @@ actor RunCoordinator {
         }
     }
 
-    /// Keeps a run's validation report: in `/status` (redacted), in the metrics (counts) and in
-    /// the state folder (full, owner-only).
-    private func keepValidation(_ report: ValidationReport, runID: String, dataset: ServiceConfiguration.Dataset)
-        async
-    {
+    /// Keeps a run's validation report in `/status` (redacted) and in the metrics (counts).
+    private func keepValidation(_ report: ValidationReport, runID: String, dataset: ServiceConfiguration.Dataset) {
         let problems = (report.errors + report.warnings).prefix(50).map(ServiceStatus.redacted)
         validations[dataset.name] = ServiceStatus.Validation(
             runID: runID, errors: report.errors.count, warnings: report.warnings.count, problems: Array(problems))
         metrics.validation(dataset: dataset.name, errors: report.errors.count, warnings: report.warnings.count)
+    }
+
+    /// Writes a run's validation report, in full, to the state folder (owner-only files).
+    private func writeValidation(_ report: ValidationReport, dataset: ServiceConfiguration.Dataset) async {
         let text = (report.errors + report.warnings).map { $0.description + "\n" }.joined()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -20,6 +20,9 @@ actor StateStore {
     struct JobRecords: Codable, Sendable {
         /// Job name to the instant it last fired (seconds since 1970).
         var lastFired: [String: Double] = [:]
+        /// Job name to when the service first scheduled it (its times are counted from then
+        /// until it first fires).
+        var scheduledSince: [String: Double]?
     }
 
     func read<T: Decodable>(_ type: T.Type, _ name: String, in folder: String) -> T? {
@@ -46,6 +49,12 @@ actor StateStore {
 
     func jobRecords(in folder: String) -> JobRecords {
         read(JobRecords.self, "jobs.json", in: folder) ?? JobRecords()
+    }
+
+    func recordScheduledSince(job: String, at instant: Date, in folder: String) {
+        var records = jobRecords(in: folder)
+        records.scheduledSince = (records.scheduledSince ?? [:]).merging([job: instant.timeIntervalSince1970]) { $1 }
+        write(records, "jobs.json", in: folder)
     }
 
     func recordFired(job: String, at instant: Date, in folder: String) {

@@ -128,6 +128,7 @@ struct ContextdServeTests {
             #expect(firstRuns.first?["entities"] as? Int == 10)
             let jobs = status["jobs"] as? [[String: Any]] ?? []
             #expect(jobs.first?["name"] as? String == "nightly" && jobs.first?["next_run"] is String)
+            #expect(jobs.first?["last_run"] == nil)  // scheduled from now on, not yet fired
 
             // A data file changes: new outputs appear behind `latest`.
             let added = TinyDataset.links + "C-2,P-1,associate,2,2024-01-01,2024-09-01,education,2B\n"
