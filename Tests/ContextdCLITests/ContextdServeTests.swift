@@ -18,12 +18,12 @@ struct ContextdServeTests {
         let portFile: String
         var port = 0
 
-        init(config: String, scratch: String) throws {
+        init(config: String, scratch: String, arguments: [String] = []) throws {
             log = scratch + "/serve.log"
             portFile = scratch + "/port"
             _ = FileManager.default.createFile(atPath: log, contents: nil)
             process.executableURL = ContextdCLITests.binary
-            process.arguments = ["serve", "--config", config]
+            process.arguments = ["serve", "--config", config] + arguments
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -52,9 +52,9 @@ struct ContextdServeTests {
 
         func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-        /// Sends SIGTERM and waits (bounded) for the exit status.
-        func stop() throws -> Int32 {
-            signal(SIGTERM)
+        /// Sends SIGTERM (or another signal) and waits (bounded) for the exit status.
+        func stop(signal number: Int32 = SIGTERM) throws -> Int32 {
+            signal(number)
             try waitUntil("the process to exit", timeout: .seconds(60)) { !process.isRunning }
             return process.terminationStatus
         }
@@ -263,12 +263,22 @@ struct ContextdServeTests {
             try Self.write(
                 Self.config(watch: false).replacingOccurrences(of: "data: data", with: "data: \(samples)"),
                 to: scratch + "/service.yaml")
-            let server = try Server(config: scratch + "/service.yaml", scratch: scratch)
+            let server = try Server(
+                config: scratch + "/service.yaml", scratch: scratch, arguments: ["--log-format", "json"])
             try server.waitForPort()
             #expect(try LoopbackHTTP.request("POST", "/runs", port: server.port).status == 202)
             try Self.waitUntil("the run to start") { try server.status()["running"] is [String: Any] }
-            #expect(try server.stop() == 0)
-            #expect(server.logText.contains("run.outcome=abandoned"))
+            // SIGINT (Ctrl-C) as SIGTERM: the run is abandoned, exit 0.
+            #expect(try server.stop(signal: SIGINT) == 0)
+            // Every log line is one JSON object; the run's carry its id.
+            let lines = server.logText.split(separator: "\n")
+            let objects = lines.compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            #expect(!lines.isEmpty && objects.count == lines.count)
+            let finished = objects.first { $0["message"] as? String == "run finished" }
+            #expect(finished?["run.outcome"] as? String == "abandoned")
+            #expect((finished?["run.id"] as? String)?.isEmpty == false)
             #expect(Self.latest(scratch + "/out") == nil)
             let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch + "/out/runs")) ?? []
             #expect(left.isEmpty, "\(left)")
