@@ -8,9 +8,11 @@ while the files exist), starts the release `contextd serve` watching it (inotify
   idle     (first size only) after the first run, --idle-seconds of nothing: resident memory
            (VmRSS, and the peak VmHWM) from /proc/PID/status, CPU from utime+stime in
            /proc/PID/stat over the whole interval.
-  change   --changes times: one event row (a `sighting` of an existing child) is appended to
-           events.csv through a temporary file renamed over it (as a copy tool finishes), and the
-           clock runs until the `latest` link points at a new run. Reported: the median of those
+  change   --changes times: with `--change events` one event row (a `sighting` of an existing
+           child) is appended to events.csv, with `--change links` one `associate` link between two
+           children not yet linked that way (so clusters and maps change and are drawn again),
+           through a temporary file renamed over it (as a copy tool finishes); the clock runs
+           until the `latest` link points at a new run. Reported: the median of those
            seconds, and of the run's own seconds as /status gives them (the rest is the quiet time,
            detection and queueing).
 
@@ -72,25 +74,28 @@ def cpu_ticks(pid):
     return int(parts[11]) + int(parts[12])  # utime, stime (fields 14 and 15)
 
 
-def first_child(data):
+def children(data):
+    found = []
     with open(os.path.join(data, "entities.csv"), encoding="utf-8") as f:
         header = f.readline().strip().split(",")
         id_col, kind_col = header.index("id"), header.index("kind")
         for line in f:
             cells = line.split(",")
             if len(cells) > kind_col and cells[kind_col] == "child":
-                return cells[id_col]
-    raise SystemExit("no child in the sample")
+                found.append(cells[id_col])
+    if len(found) < 8:
+        raise SystemExit("too few children in the sample")
+    return found
 
 
-def append_event(data, child, day):
-    path = os.path.join(data, "events.csv")
-    temporary = os.path.join(data, ".events.csv.tmp")
+def append_row(data, name, row):
+    path = os.path.join(data, name)
+    temporary = os.path.join(data, "." + name + ".tmp")
     with open(path, "rb") as f:
         content = f.read()
     if not content.endswith(b"\n"):
         content += b"\n"
-    content += f"2024-09-{day:02d},sighting,{child},,\n".encode()
+    content += (row + "\n").encode()
     with open(temporary, "wb") as f:
         f.write(content)
         f.flush()
@@ -106,6 +111,7 @@ def main():
     parser.add_argument("--changes", type=int, default=3)
     parser.add_argument("--work", default="/tmp/contextd-service-bench")
     parser.add_argument("--binary")
+    parser.add_argument("--change", choices=["events", "links"], default="events")
     args = parser.parse_args()
     binary = args.binary
     if not binary:
@@ -153,11 +159,16 @@ def main():
                     "rss_peak": fields["VmHWM"],
                     "threads": fields["Threads"],
                 }
-            child = first_child(data)
+            kids = children(data)
             totals, runs = [], []
             previous = first
             for change in range(args.changes):
-                append_event(data, child, 1 + change)
+                if args.change == "events":
+                    append_row(data, "events.csv", f"2024-09-{1 + change:02d},sighting,{kids[0]},,")
+                else:
+                    # Children far apart in the file (different schools and wards in the sample).
+                    a, b = kids[change], kids[len(kids) // 2 + change]
+                    append_row(data, "links.csv", f"{a},{b},associate,4,2024-09-01,2024-09-20,police,1B")
                 t0 = time.monotonic()
                 current = wait_until("new outputs", lambda: latest(out) != previous and latest(out), 3600)
                 totals.append(time.monotonic() - t0)
@@ -171,6 +182,7 @@ def main():
             row["median_change_to_outputs_seconds"] = round(statistics.median(totals), 2)
             row["median_run_seconds"] = round(statistics.median(runs), 2)
             row["quiet_seconds"] = args.quiet
+            row["change"] = args.change
             row["rss_after_runs"] = proc_status(server.pid)["VmHWM"]
         finally:
             server.send_signal(signal.SIGTERM)
