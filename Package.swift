@@ -131,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "ContextPipelineTests",
             dependencies: [
-                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
+                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextMaps",
+                "ContextTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

@@ -9,10 +9,10 @@ public import ContextModel
 /// the subject are reached but not walked through, unless a place is assessed at the
 /// neighbourhood's `context_minimum_risk` or above: sharing a school or a shopping centre is not
 /// evidence of association, and would pull hundreds of pupils and passers-by onto a child's map
-/// (the same rule as the concern neighbourhood). Ring by ring, entities are taken in
-/// order of the strongest link that reaches them; when ``MapSettings/maxNodes`` is reached the
-/// rest are left out and the map says how many. Drawn radially (`twopi` under `auto`), the
-/// subject in the centre.
+/// (the same rule as the concern neighbourhood). Ring by ring, entities are taken in order of the
+/// strongest link that reaches them; when ``MapSettings/maxNodes`` is reached the rest are left
+/// out and the map says at least how many (entities behind them are not explored). Drawn
+/// radially (`twopi` under `auto`), the subject in the centre.
 public enum FocusMap {
     /// What the map is centred on.
     public enum Subject: Sendable {
@@ -103,7 +103,7 @@ public enum FocusMap {
         ]
         let note =
             leftOut > 0
-            ? "\(leftOut) more entities within \(data.settings.depth) links not drawn (limit \(limit)); "
+            ? "At least \(leftOut) more entities within \(data.settings.depth) links not drawn (limit \(limit)); "
                 + "the nearest and most strongly linked are shown."
             : nil
         var spec = MapSpec(

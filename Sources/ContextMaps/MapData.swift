@@ -27,8 +27,10 @@ public struct MapData: Sendable {
     public let settings: MapSettings
     /// The stable id of each entity's concern cluster (indexed by entity), `nil` outside clusters.
     let clusterOf: [String?]
-    /// Each context's score and its rank (1 = highest), by entity.
-    let contextRank: [EntityIndex: (score: Double, rank: Int)]
+    /// Each context's band among all contexts by score ("top 5%"), by entity.
+    let contextBand: [EntityIndex: String]
+    /// Each entity's band among all entities by propagated risk, `nil` below the top quarter.
+    let riskBand: [String?]
 
     public init(graph: ContextGraph, analysis: Analysis, naming: MapNaming, settings: MapSettings = MapSettings()) {
         self.graph = graph
@@ -42,9 +44,37 @@ public struct MapData: Sendable {
             }
         }
         self.clusterOf = clusterOf
-        var ranks: [EntityIndex: (Double, Int)] = [:]
-        for (offset, score) in analysis.contexts.enumerated() { ranks[score.context] = (score.score, offset + 1) }
-        contextRank = ranks
+        var bands: [EntityIndex: String] = [:]
+        let contexts = analysis.contexts
+        var tieStart = 0
+        for (offset, score) in contexts.enumerated() where score.score > 0 {
+            if offset > 0, contexts[offset - 1].score != score.score { tieStart = offset }
+            if let band = Self.band(position: tieStart, of: contexts.count) { bands[score.context] = band }
+        }
+        contextBand = bands
+        let propagated = analysis.propagated
+        let order = propagated.indices.filter { propagated[$0] > 0 }.sorted {
+            propagated[$0] != propagated[$1] ? propagated[$0] > propagated[$1] : $0 < $1
+        }
+        var riskBand = [String?](repeating: nil, count: propagated.count)
+        tieStart = 0
+        for (position, entity) in order.enumerated() {
+            if position > 0, propagated[order[position - 1]] != propagated[entity] { tieStart = position }
+            riskBand[entity] = Self.band(position: tieStart, of: propagated.count)
+        }
+        self.riskBand = riskBand
+    }
+
+    /// "top 1%", "top 5%", "top 10%" or "top 25%" for a 0-based position among `count`, or
+    /// `nil` below. Tooltips show bands rather than raw scores: propagated risk is shared across
+    /// the whole graph, so a raw value on one cluster's map would change with every unrelated
+    /// link elsewhere and defeat the redraw cache, while a band changes only when it means
+    /// something.
+    static func band(position: Int, of count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let share = Double(position + 1) / Double(count)
+        for limit in [1, 5, 10, 25] where share <= Double(limit) / 100 { return "top \(limit)%" }
+        return nil
     }
 
     /// The marking on the first title line.
@@ -76,12 +106,8 @@ public struct MapData: Sendable {
         if kind.isPerson, people.betweenness[entity.int] > 0 {
             facts.append("betweenness \(Self.decimal(people.betweenness[entity.int], places: 4))")
         }
-        if let context = contextRank[entity] {
-            facts.append("context score \(Self.decimal(context.score, places: 2)) (rank \(context.rank))")
-        }
-        if analysis.propagated[entity.int] > 0 {
-            facts.append("propagated risk \(Self.decimal(analysis.propagated[entity.int] * 1000, places: 2))‰")
-        }
+        if let band = contextBand[entity] { facts.append("context score \(band) of places and schools") }
+        if let band = riskBand[entity.int] { facts.append("propagated risk \(band)") }
         return MapSpec.Node(label: label, tooltip: facts.joined(separator: " · "), kind: kind, riskLevel: risk)
     }
 

@@ -91,6 +91,9 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
     public var groups: [Group] = []
     /// The node at the centre of a radial (`twopi`) layout.
     public var centre: Int?
+    /// Largest width and height in inches; a bigger drawing is scaled down to fit (Graphviz
+    /// `size`). `nil`: natural size.
+    public var fitInches: Double?
     /// Whether to draw the legend (shapes, MACE fills, edge styles).
     public var legend: Bool
     /// The layout engine; ``LayoutEngine/auto`` lets ``MapStyle`` choose by size.
@@ -109,6 +112,11 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         self.legend = legend
         self.engine = engine
         self.style = style
+    }
+
+    /// A map with no nodes: the title and the legend only (for documentation).
+    public static func legendOnly(asOf: Day) -> MapSpec {
+        MapSpec(title: ["contextd map legend", "as of \(asOf)"], nodes: [], edges: [], legend: true, engine: .dot)
     }
 
     /// Counts only; labels and titles are never printed.

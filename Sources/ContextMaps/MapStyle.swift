@@ -11,7 +11,10 @@ import ContextModel
 /// The tunable values are stored properties so a configuration file can override them; the
 /// colour and shape tables are constants shared with the legend.
 public struct MapStyle: Sendable, Hashable, Codable {
-    /// Up to this many nodes ``LayoutEngine/auto`` uses `dot`; above it, `sfdp`.
+    /// Up to this many nodes ``LayoutEngine/auto`` uses `dot`; above it, a force-directed
+    /// engine. `dot` lays out in ranks, which reads well for a handful of nodes and spreads a
+    /// cyclic social network of a hundred into a long, wide band (looked at on the sample's
+    /// clusters), so the default is small.
     public var dotNodeLimit: Int
     /// The most nodes `dot`, `neato` or `fdp` may lay out, even when asked for by name: above it
     /// they take minutes (see the Graphviz notes), so `sfdp` is used and the map says so.
@@ -23,7 +26,7 @@ public struct MapStyle: Sendable, Hashable, Codable {
     public var fontName: String
 
     /// The default `dotNodeLimit`.
-    public static let defaultDotNodeLimit = 150
+    public static let defaultDotNodeLimit = 30
     /// The default `slowEngineNodeLimit`.
     public static let defaultSlowEngineNodeLimit = 1000
     /// The default `overlap` mode.

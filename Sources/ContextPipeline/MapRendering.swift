@@ -40,8 +40,8 @@ public struct RenderedMaps: Sendable {
 /// changed since they were last drawn.
 ///
 /// A map's content hash is SHA-256 over its canonical JSON description (nodes, labels, tooltips,
-/// edges, groups, title, engine and style), the format and the Graphviz build's version: the same
-/// hash means the same picture. Rendered files are kept in `<state folder>/map-cache/` (folder
+/// edges, groups, title, engine and style), the format, the Graphviz build's version and the
+/// drawing rules a spec does not carry (the legend): the same hash means the same picture. Rendered files are kept in `<state folder>/map-cache/` (folder
 /// `0700`, files `0600`, written temp-fsync-rename), named by hash, and only once the run's
 /// outputs are committed. Entries the run did not use are then removed, so the cache holds one
 /// run's maps, not a growing history of names.
@@ -109,7 +109,7 @@ public struct MapRenderer: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let description = try? encoder.encode(job.spec) else { return nil }
         return job.formats.map { format in
-            let salt = Array("|\(format)|\(graphvizVersion)|\(cacheVersion)".utf8)
+            let salt = Array("|\(format)|\(graphvizVersion)|\(cacheVersion)|\(MapStyle.drawingSignature)".utf8)
             return InputFingerprint.sha256Hex([UInt8](description) + salt) + "." + format.fileExtension
         }
     }

@@ -18,25 +18,30 @@ public struct MapRequest: Sendable {
         case cluster(String)
         /// The overview and every cluster map, as a run draws them.
         case all
+        /// The legend alone (`maps/legend.*`): no data on it.
+        case legend
     }
 
     public var dataFolder: String
     public var outputFolder: String
     public var configuration: RunConfiguration
-    public var subject: Subject
+    /// What to draw; a map per subject, in order.
+    public var subjects: [Subject]
     /// Only the pseudonymised variant (`true`), or only the identified one (`false`).
     public var pseudonymise: Bool
     /// Formats; empty: the configuration's.
     public var formats: [MapFormat]
+    /// Scale each map down to fit a square of this many inches (`nil`: natural size).
+    public var fitInches: Double?
 
     public init(
-        dataFolder: String, outputFolder: String, configuration: RunConfiguration, subject: Subject,
+        dataFolder: String, outputFolder: String, configuration: RunConfiguration, subjects: [Subject],
         pseudonymise: Bool, formats: [MapFormat] = []
     ) {
         self.dataFolder = dataFolder
         self.outputFolder = outputFolder
         self.configuration = configuration
-        self.subject = subject
+        self.subjects = subjects
         self.pseudonymise = pseudonymise
         self.formats = formats
     }
@@ -69,50 +74,63 @@ extension Pipeline {
             request.formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : request.formats
         }
         var jobs: [MapJob] = []
-        switch request.subject {
-        case .child(let id):
-            let entity = try subject(id, in: graph, kinds: [.child, .peer, .perpetrator], option: "--child")
-            let name = "child-" + pseudonymiser.token(domain: "map-file", value: id)
-            jobs.append(
-                MapJob(
-                    path: folder + "/" + name, spec: FocusMap.spec(of: .child(entity), data: data),
-                    formats: formats(config.maps.focusFormats)))
-        case .context(let id):
-            let entity = try subject(id, in: graph, kinds: [.location, .school, .group], option: "--context")
-            let name = "context-" + pseudonymiser.token(domain: "map-file", value: id)
-            jobs.append(
-                MapJob(
-                    path: folder + "/" + name, spec: FocusMap.spec(of: .context(entity), data: data),
-                    formats: formats(config.maps.focusFormats)))
-        case .cluster(let stableID):
-            guard let cluster = analysis.clusters.clusters.first(where: { $0.stableID == stableID }) else {
-                throw PipelineError(
-                    .subjectUnknown,
-                    "--cluster: no concern cluster '\(stableID)' as of \(asOf) (cluster ids are listed in network.json)"
-                )
-            }
-            jobs.append(
-                MapJob(
-                    path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
-                    formats: formats(config.maps.clusterFormats)))
-        case .all:
-            let overview = OverviewMap(
-                maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-                style: config.overview.style)
-            jobs.append(
-                MapJob(
-                    path: folder + "/overview", spec: overview.spec(data: data),
-                    formats: formats(config.overview.formats)))
-            for cluster in analysis.clusters.clusters {
+        for subject in request.subjects {
+            switch subject {
+            case .child(let id):
+                let entity = try entity(id, in: graph, kinds: [.child, .peer, .perpetrator], option: "--child")
+                let name = "child-" + pseudonymiser.token(domain: "map-file", value: id)
+                jobs.append(
+                    MapJob(
+                        path: folder + "/" + name, spec: FocusMap.spec(of: .child(entity), data: data),
+                        formats: formats(config.maps.focusFormats)))
+            case .context(let id):
+                let entity = try entity(id, in: graph, kinds: [.location, .school, .group], option: "--context")
+                let name = "context-" + pseudonymiser.token(domain: "map-file", value: id)
+                jobs.append(
+                    MapJob(
+                        path: folder + "/" + name, spec: FocusMap.spec(of: .context(entity), data: data),
+                        formats: formats(config.maps.focusFormats)))
+            case .cluster(let stableID):
+                guard let cluster = analysis.clusters.clusters.first(where: { $0.stableID == stableID }) else {
+                    throw PipelineError(
+                        .subjectUnknown,
+                        "--cluster: no concern cluster '\(stableID)' as of \(asOf) (cluster ids are listed in network.json)"
+                    )
+                }
                 jobs.append(
                     MapJob(
                         path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
                         formats: formats(config.maps.clusterFormats)))
+            case .legend:
+                jobs.append(
+                    MapJob(
+                        path: "maps/legend", spec: .legendOnly(asOf: asOf), formats: formats(config.overview.formats)))
+            case .all:
+                let overview = OverviewMap(
+                    maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
+                    style: config.overview.style)
+                jobs.append(
+                    MapJob(
+                        path: folder + "/overview", spec: overview.spec(data: data),
+                        formats: formats(config.overview.formats)))
+                for cluster in analysis.clusters.clusters {
+                    jobs.append(
+                        MapJob(
+                            path: folder + "/clusters/" + cluster.stableID,
+                            spec: ClusterMap.spec(of: cluster, data: data),
+                            formats: formats(config.maps.clusterFormats)))
+                }
             }
+        }
+        if let inches = request.fitInches {
+            for index in jobs.indices { jobs[index].spec.fitInches = inches }
         }
         let renderer = MapRenderer(
             cacheFolder: config.maps.cache ? config.state.folder(forOutput: request.outputFolder) + "/map-cache" : nil)
+        let clock = ContinuousClock()
+        let renderStart = clock.now
         let rendered = try await renderer.render(jobs)
+        let renderSeconds = (clock.now - renderStart) / .seconds(1)
         var transaction = OutputTransaction(folder: request.outputFolder)
         for (path, bytes) in rendered.files { transaction.add(path, bytes) }
         try transaction.commit()
@@ -121,11 +139,12 @@ extension Pipeline {
             "maps drawn",
             metadata: [
                 "maps": "\(jobs.count)", "maps.rendered": "\(rendered.rendered)", "maps.reused": "\(rendered.reused)",
+                "render.seconds": "\(renderSeconds)",
             ])
         return (rendered.files.map(\.path), rendered)
     }
 
-    private func subject(_ id: String, in graph: ContextGraph, kinds: [EntityKind], option: String)
+    private func entity(_ id: String, in graph: ContextGraph, kinds: [EntityKind], option: String)
         throws(PipelineError) -> EntityIndex
     {
         guard let entity = graph.index(of: id) else {

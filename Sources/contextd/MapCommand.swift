@@ -13,6 +13,7 @@ struct MapCommand: AsyncParsableCommand {
               --child ID     maps/child-<token>.*   the person's network, the person at the centre
               --context ID   maps/context-<token>.* everyone and everything around a place, school or group
               --cluster K-…  maps/clusters/K-….*    one concern cluster (ids as in network.json)
+              --legend       maps/legend.*          the legend alone
               (none)         maps/overview.* and maps/clusters/*, as `contextd run` draws them
             <token> is a keyed hash of the id (the key file is set in the config), so file names \
             never carry ids. With --pseudonymise the map shows keyed pseudonyms instead of names \
@@ -36,14 +37,20 @@ struct MapCommand: AsyncParsableCommand {
         help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Draw this child's (or other person's) own network.", valueName: "id"))
-    var child: String?
+    @Option(help: ArgumentHelp("Draw this child's (or other person's) own network (repeatable).", valueName: "id"))
+    var child: [String] = []
 
-    @Option(help: ArgumentHelp("Draw everything around this location, school or group.", valueName: "id"))
-    var context: String?
+    @Option(help: ArgumentHelp("Draw everything around this location, school or group (repeatable).", valueName: "id"))
+    var context: [String] = []
 
-    @Option(help: ArgumentHelp("Draw this concern cluster.", valueName: "cluster-id"))
-    var cluster: String?
+    @Option(help: ArgumentHelp("Draw this concern cluster (repeatable).", valueName: "cluster-id"))
+    var cluster: [String] = []
+
+    @Flag(help: "Draw the legend alone (maps/legend.*), for documentation.")
+    var legend = false
+
+    @Option(help: ArgumentHelp("Scale each map down to fit a square of this many inches (1-200).", valueName: "inches"))
+    var fit: Double?
 
     @Option(help: ArgumentHelp("Links walked out from the subject of --child or --context (1-6).", valueName: "n"))
     var depth: Int?
@@ -61,14 +68,12 @@ struct MapCommand: AsyncParsableCommand {
     var engine: String?
 
     func validate() throws {
-        if [child, context, cluster].compactMap({ $0 }).count > 1 {
-            throw ValidationError("give at most one of --child, --context and --cluster")
-        }
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
         }
         if let depth, !(1...6).contains(depth) { throw ValidationError("--depth must be 1 to 6") }
-        if depth != nil, child == nil, context == nil {
+        if let fit, !(1...200).contains(fit) { throw ValidationError("--fit must be 1 to 200 inches") }
+        if depth != nil, child.isEmpty, context.isEmpty {
             throw ValidationError("--depth applies to --child and --context")
         }
         for format in formats where MapFormat(rawValue: format) == nil {
@@ -92,13 +97,15 @@ struct MapCommand: AsyncParsableCommand {
                 configuration.maps.map.engine = engine
                 configuration.overview.engine = engine.rawValue
             }
-            let subject: MapRequest.Subject =
-                if let child { .child(child) } else if let context { .context(context) } else if let cluster {
-                    .cluster(cluster)
-                } else { .all }
-            let request = MapRequest(
-                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration, subject: subject,
+            var subjects: [MapRequest.Subject] =
+                child.map { .child($0) } + context.map { .context($0) } + cluster.map { .cluster($0) }
+            if legend { subjects.append(.legend) }
+            if subjects.isEmpty { subjects = [.all] }
+            var request = MapRequest(
+                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration,
+                subjects: subjects,
                 pseudonymise: pseudonymise, formats: formats.compactMap(MapFormat.init(rawValue:)))
+            request.fitInches = fit
             let result = try await Pipeline(logger: logger).drawMaps(request)
             for path in result.paths { print(outputFolder + "/" + path) }
             print(

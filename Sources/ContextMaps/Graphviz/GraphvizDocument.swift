@@ -58,6 +58,11 @@ enum GraphvizDocument {
     ) throws {
         let root = graph.raw
         try graph.set(root, "fontname", spec.style.fontName)
+        // Recorded so that the DOT output lays out the same way when read by the `dot` command.
+        try graph.set(root, "layout", engineName)
+        if let inches = spec.fitInches, inches > 0 {
+            try graph.set(root, "size", "\(number(inches)),\(number(inches))")
+        }
         try graph.set(root, "bgcolor", "white")
         try graph.set(root, "pad", "0.3")
         try graph.set(root, "outputorder", "edgesfirst")

@@ -46,7 +46,7 @@ struct GraphvizRendererTests {
         #expect(replaced.engine == .sfdp)
         #expect(replaced.note == "Laid out with sfdp instead of neato: 10000 nodes exceed its limit of 1000.")
         // Boxed groups: dot when small, fdp (which draws boxes) up to the slow-engine limit.
-        #expect(style.resolvedEngine(.auto, nodeCount: 100, grouped: true, centred: false).engine == .dot)
+        #expect(style.resolvedEngine(.auto, nodeCount: 20, grouped: true, centred: false).engine == .dot)
         #expect(style.resolvedEngine(.auto, nodeCount: 700, grouped: true, centred: false).engine == .fdp)
         let unboxed = style.resolvedEngine(.auto, nodeCount: 1_500, grouped: true, centred: false)
         #expect(unboxed.engine == .sfdp && unboxed.note?.hasPrefix("Clusters are not boxed") == true)
