@@ -20,7 +20,7 @@ struct Contextd: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, MapCommand.self, ValidateCommand.self, SampleCommand.self, ExplainCommand.self,
-            ServeCommand.self,
+            RunCommand.self, MapCommand.self, ReportCommand.self, ValidateCommand.self, SampleCommand.self,
+            ExplainCommand.self, ServeCommand.self,
         ])
 }

@@ -16,6 +16,11 @@ struct RunCommand: AsyncParsableCommand {
                               targets, changes since the last run (OFFICIAL-SENSITIVE)
               people.csv      every person's network measures (OFFICIAL-SENSITIVE)
               maps/overview.* the overview network map (formats set in the config)
+              schools.json, schools.csv   the school risk indicator (OFFICIAL-SENSITIVE)
+              disruption.json, disruption.md   whom or what to disrupt, suggested actions,
+                              outcomes of past actions (OFFICIAL-SENSITIVE)
+            Scores are kept in the history (state folder) for trends; `contextd report board` \
+            writes the board summary.
 
             Example:
               contextd run --data Samples/borough --out Output --config Config/contextd.yaml
@@ -56,7 +61,8 @@ struct RunCommand: AsyncParsableCommand {
             print(
                 "contextd: as of \(result.manifest.asOf): \(result.manifest.counts.entities) entities, "
                     + "\(result.manifest.counts.links) links, \(result.report.warnings.count) warnings, "
-                    + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(outputFolder)")
+                    + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(outputFolder); "
+                    + "history: \(result.history)")
         } catch {
             throw ExitStatus.exitCode(for: error)
         }

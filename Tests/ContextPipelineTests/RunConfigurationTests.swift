@@ -69,7 +69,7 @@ struct RunConfigurationTests {
     @Test(arguments: [
         (
             "colour: red\n",
-            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy"
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, reports"
         ),
         (
             "maps:\n  focus:\n    depth: 9\n",
