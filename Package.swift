@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "ContextService",
             dependencies: [
-                "ContextPipeline", "ContextIngest", "ContextModel",
+                "ContextPipeline", "ContextIngest", "ContextModel", "ContextReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -1,16 +1,16 @@
 import ContextPipeline
+import ContextReports
 import Foundation
 import Logging
 
 /// The one place where a job kind becomes work.
 ///
-/// `run` is a full run (``Pipeline/run(_:)``). `schools` (the school risk indicator, every
-/// weekday at 05:00 in the example) and `board` (the board summary of the previous calendar
-/// month) are issue 5's reports. **Integration point:** today both perform a full run, which
-/// after issue 5 writes the school indicator with every run; when issue 5 lands on main, the
-/// lead replaces the body of ``report(_:request:period:pipeline:)`` with calls to its report
-/// entry points (e.g. a board summary for `period`), keeping this signature, so the scheduler,
-/// the run folders, `latest` and the status API need no change.
+/// `run` and `schools` are a full run (``Pipeline/run(_:)``) into a new run folder, which then
+/// becomes `latest`: since issue 5 every run writes the school risk indicator (`schools.json`,
+/// `schools.csv`) with the maps and the network report. `board` is issue 5's board summary of the
+/// previous calendar month (in the schedule's time zone), ``Pipeline/report(_:request:)`` with
+/// `.board`, written into `OUT/reports/board-YYYY-MM/` (a rerun for the same month replaces its
+/// files); it does not move `latest`. A new kind of job is one more case here.
 enum JobWork {
     /// The calendar month a board summary covers: the month before the one the job fired in,
     /// in the schedule's time zone.
@@ -30,22 +30,33 @@ enum JobWork {
         }
     }
 
-    static func perform(
-        _ kind: ServiceConfiguration.JobKind, request: RunRequest, period: Period?, pipeline: Pipeline
-    ) async throws -> RunResult {
-        switch kind {
-        case .run: try await pipeline.run(request)
-        case .schools, .board: try await report(kind, request: request, period: period, pipeline: pipeline)
-        }
+    /// What a job produced.
+    enum Output: Sendable {
+        /// A full run, written into the run folder of the request.
+        case run(RunResult)
+        /// A report, written into `folder`.
+        case report(ReportResult, folder: String)
     }
 
-    /// Integration point for issue 5's reports (see the type's documentation): a full run for now.
-    static func report(
-        _ kind: ServiceConfiguration.JobKind, request: RunRequest, period: Period?, pipeline: Pipeline
-    ) async throws -> RunResult {
-        pipeline.logger.info(
-            "report job performed as a full run",
-            metadata: ["run.kind": "\(kind.rawValue)", "report.period": "\(period?.description ?? "-")"])
-        return try await pipeline.run(request)
+    /// Performs a job. `reportsFolder` is where reports go (`OUT/reports`).
+    static func perform(
+        _ kind: ServiceConfiguration.JobKind, request: RunRequest, period: Period?, reportsFolder: String,
+        pipeline: Pipeline
+    ) async throws -> Output {
+        switch kind {
+        case .run, .schools:
+            return .run(try await pipeline.run(request))
+        case .board:
+            let month = period ?? Period.previousMonth(of: Date(), in: TimeZone(identifier: "Europe/London") ?? .gmt)
+            guard let boardPeriod = BoardPeriod(month.description) else {
+                throw ServiceError(.outputNotCreatable, "no board period for \(month)")
+            }
+            var boardRequest = request
+            boardRequest.outputFolder = reportsFolder + "/board-" + month.description
+            boardRequest.previousOutputFolder = nil
+            pipeline.logger.info("board summary", metadata: ["report.period": "\(month)"])
+            let result = try await pipeline.report(.board(boardPeriod), request: boardRequest)
+            return .report(result, folder: "reports/board-" + month.description)
+        }
     }
 }

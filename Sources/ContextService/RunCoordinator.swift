@@ -144,8 +144,10 @@ actor RunCoordinator {
         let kind = request.kind
         let clock = ContinuousClock()
         let start = clock.now
+        let reportsFolder = dataset.outputFolder + "/reports"
         let work = Task(executorPreference: executor) {
-            try await JobWork.perform(kind, request: runRequest, period: period, pipeline: pipeline)
+            try await JobWork.perform(
+                kind, request: runRequest, period: period, reportsFolder: reportsFolder, pipeline: pipeline)
         }
         let result = await withGracefulShutdownHandler {
             await work.result
@@ -157,7 +159,17 @@ actor RunCoordinator {
         record.seconds = (seconds * 1000).rounded() / 1000
 
         switch result {
-        case .success(let run) where !Task.isShuttingDownGracefully:
+        case .success(.report(let report, let folder)):
+            // A report (the board summary) is written in place by the pipeline; `latest` stays.
+            await writeValidation(report.report, dataset: dataset)
+            record.outcome = "succeeded"
+            record.output = folder
+            record.warnings = report.report.warnings.count
+            record.errors = 0
+            folders.remove(item.runID)
+            runLogger.info("report written", metadata: ["report.folder": "\(folder)"])
+            keepValidation(report.report, runID: item.runID, dataset: dataset)
+        case .success(.run(let run)) where !Task.isShuttingDownGracefully:
             // The report is written first; then, with no suspension point in between (so /status
             // and `latest` agree), `latest` is switched and the record kept.
             await writeValidation(run.report, dataset: dataset)
@@ -168,6 +180,7 @@ actor RunCoordinator {
             do throws(ServiceError) {
                 try folders.switchLatest(to: item.runID)
                 record.outcome = "succeeded"
+                record.output = "runs/" + item.runID
                 lastSuccess[dataset.name] = Date()
                 metrics.succeeded(
                     dataset: dataset.name, entities: run.manifest.counts.entities, links: run.manifest.counts.links,

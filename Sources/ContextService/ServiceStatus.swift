@@ -25,6 +25,9 @@ struct ServiceStatus: Codable, Sendable {
         var errors: Int?
         /// For failed runs: what went wrong (no personal data; quoted values redacted).
         var reason: String?
+        /// Where it wrote, relative to the dataset's output folder (`runs/<id>`,
+        /// `reports/board-2024-09`).
+        var output: String?
     }
 
     struct Validation: Codable, Sendable {

@@ -54,19 +54,27 @@ struct ServiceLogPrivacyTests {
                 logger: logger)
             try await testGracefulShutdown { trigger in
                 let loop = Task { await coordinator.runLoop() }
-                let runID = try await coordinator.submit(
-                    .init(dataset: "borough", kind: .board, trigger: "schedule", job: "board"))
-                let deadline = ContinuousClock.now + .seconds(300)
-                while await coordinator.status().recentRuns.isEmpty, ContinuousClock.now < deadline {
+                let runID = try await coordinator.submit(.init(dataset: "borough", kind: .run, trigger: "api"))
+                let boardID = try await coordinator.submit(
+                    .init(
+                        dataset: "borough", kind: .board, trigger: "schedule", job: "board",
+                        firedAt: Date(timeIntervalSince1970: 1_727_773_200)))  // 1 October 2024 10:00 BST
+                let deadline = ContinuousClock.now + .seconds(600)
+                while await coordinator.status().recentRuns.count < 2, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(100))
                 }
                 trigger.triggerGracefulShutdown()
                 await loop.value
                 let status = await coordinator.status()
-                #expect(status.recentRuns.first?.outcome == "succeeded")
-                #expect(status.recentRuns.first?.entities == 4000)
+                let run = status.recentRuns.first { $0.runID == runID }
+                #expect(run?.outcome == "succeeded" && run?.entities == 4000 && run?.output == "runs/" + runID)
                 #expect(status.datasets.first?.latestRun == runID)
                 #expect(FileManager.default.fileExists(atPath: scratch + "/out/latest/network.json"))
+                #expect(FileManager.default.fileExists(atPath: scratch + "/out/latest/schools.json"))
+                // The board job: September 2024's summary, beside the runs; `latest` stays.
+                let board = status.recentRuns.first { $0.runID == boardID }
+                #expect(board?.outcome == "succeeded" && board?.output == "reports/board-2024-09")
+                #expect(FileManager.default.fileExists(atPath: scratch + "/out/reports/board-2024-09/board.html"))
             }
             let entries = handler.entries
             #expect(entries.contains { "\($0.message)" == "run finished" && $0.metadata["run.id"] != nil })

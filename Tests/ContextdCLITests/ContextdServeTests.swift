@@ -145,6 +145,23 @@ struct ContextdServeTests {
                 (try JSONSerialization.jsonObject(with: Data(posted.body.utf8)) as? [String: Any])?["run_id"] as? String
             )
             try Self.waitUntil("the posted run") { Self.latest(out) == "runs/" + runID }
+            // A board job: last month's summary under reports/, `latest` untouched.
+            let boardPost = try LoopbackHTTP.request("POST", "/runs?kind=board", port: server.port)
+            #expect(boardPost.status == 202)
+            let boardID = try #require(
+                (try JSONSerialization.jsonObject(with: Data(boardPost.body.utf8)) as? [String: Any])?["run_id"]
+                    as? String)
+            try Self.waitUntil("the board report") {
+                let runs = try server.status()["recent_runs"] as? [[String: Any]] ?? []
+                return runs.contains { $0["run_id"] as? String == boardID && $0["outcome"] as? String == "succeeded" }
+            }
+            let boardRun = (try server.status()["recent_runs"] as? [[String: Any]] ?? []).first {
+                $0["run_id"] as? String == boardID
+            }
+            let boardFolder = try #require(boardRun?["output"] as? String)
+            #expect(boardFolder.hasPrefix("reports/board-"))
+            #expect(FileManager.default.fileExists(atPath: out + "/" + boardFolder + "/board.json"))
+            #expect(Self.latest(out) == "runs/" + runID)
             #expect(try LoopbackHTTP.request("POST", "/runs?dataset=nope", port: server.port).status == 404)
             #expect(try LoopbackHTTP.request("POST", "/runs?kind=bogus", port: server.port).status == 400)
 
