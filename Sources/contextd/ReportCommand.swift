@@ -19,31 +19,15 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// Options shared by the report subcommands.
     struct Options: ParsableArguments {
-        @OptionGroup var data: DataOptions
-
-        @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
-        var outputFolder: String
-
-        @Option(help: ArgumentHelp("Run configuration (YAML). Without it, built-in defaults.", valueName: "file"))
-        var config: String?
-
-        func request(asOf: String?) throws -> RunRequest {
-            var configuration = RunConfiguration()
-            if let config { configuration = try RunConfiguration.load(path: config) }
-            if let asOf { configuration.asOf = Day(iso: asOf) }
-            if data.lenient { configuration.policy = .lenient }
-            return RunRequest(
-                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration,
-                configurationFile: config)
-        }
+        @OptionGroup var common: OutputOptions
 
         func run(_ kind: ReportKind, asOf: String?) async throws {
-            let logger = data.bootstrapLogging()
+            let logger = common.data.bootstrapLogging()
             do {
-                let result = try await Pipeline(logger: logger).report(kind, request: try request(asOf: asOf))
+                let result = try await Pipeline(logger: logger).report(kind, request: try common.request(asOf: asOf))
                 Diagnostics.print(result.report)
                 print(
-                    "contextd: as of \(result.asOf): wrote \(result.outputs.joined(separator: ", ")) to \(outputFolder); "
+                    "contextd: as of \(result.asOf): wrote \(result.outputs.joined(separator: ", ")) to \(common.outputFolder); "
                         + "history: \(result.history)")
             } catch {
                 throw ExitStatus.exitCode(for: error)
@@ -68,11 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The date the analysis is as of, YYYY-MM-DD.", valueName: "date"))
         var asOf: String?
 
-        func validate() throws {
-            if let asOf, Day(iso: asOf) == nil {
-                throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
-            }
-        }
+        func validate() throws { try OutputOptions.validate(asOf: asOf) }
 
         func run() async throws { try await options.run(.schools, asOf: asOf) }
     }

@@ -10,8 +10,9 @@ with Config/contextd.yaml (cluster maps only: overview and pseudonymised variant
   one link  one link's weight changed in links.csv (the first `exploits` link): only the maps
             whose content changed are laid out again.
   spawn     the DOT source of the same maps (written by a separate in-process pass with SVG and
-            DOT) rendered to SVG by spawning `dot -Tsvg` once per map, one after another. Each DOT
-            names its engine (`layout=`), so the command lays out with the same engine.
+            DOT, layout positions stripped) rendered to SVG by spawning `dot -Tsvg` once per map,
+            one after another. Each DOT names its engine (`layout=`), so the command lays out
+            with the same engine, from scratch.
 
 Render seconds are contextd's own (`render.seconds` in its log; load and analysis excluded);
 the spawn figure is wall time of the subprocesses. ratio = spawn seconds / in-process cold
@@ -24,6 +25,7 @@ import argparse
 import glob
 import os
 import re
+import shutil
 import subprocess
 import time
 
@@ -73,8 +75,8 @@ def main():
         subprocess.run(["rm", "-rf", changed])
         os.makedirs(changed)
         for name in os.listdir(data):
-            if name != "links.csv":
-                os.symlink(os.path.join(data, name), os.path.join(changed, name))
+            if name != "links.csv":  # copied: contextd refuses links that point out of the folder
+                shutil.copyfile(os.path.join(data, name), os.path.join(changed, name))
         lines = open(data + "/links.csv").read().split("\n")
         for i, line in enumerate(lines):
             cells = line.split(",")
@@ -88,7 +90,13 @@ def main():
         dots = f"{args.work}/dot-{n}"
         subprocess.run(["rm", "-rf", dots])
         draw(binary, data, dots, config, formats=["svg", "dot"])
+        # The DOT is written after layout: strip the positions so that `dot` lays out from
+        # scratch as contextd did (force-directed engines would otherwise start from the answer).
+        layout = re.compile(r'\b(pos|bb|lp|xlp|lwidth|lheight)="(?:[^"\\]|\\.)*"', re.S)
         files = sorted(glob.glob(dots + "/maps/clusters/*.dot"))
+        for path in files:
+            text = layout.sub("", open(path).read())
+            open(path, "w").write(re.sub(r",\s*(?=[,\]])", "", re.sub(r"\[\s*,", "[", text)))
         start = time.perf_counter()
         for path in files:
             subprocess.run(["dot", "-Tsvg", "-o", "/dev/null", path], check=True)
