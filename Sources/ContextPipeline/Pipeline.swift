@@ -14,6 +14,9 @@ public struct RunRequest: Sendable {
     public var configuration: RunConfiguration
     /// The configuration file's path, recorded in the manifest (`nil`: built-in defaults).
     public var configurationFile: String?
+    /// Where the previous run's `network.json` is read from (cluster identities, changes);
+    /// `nil`: the output folder itself. The service writes each run into a new folder.
+    public var previousOutputFolder: String? = nil
 
     public init(dataFolder: String, outputFolder: String, configuration: RunConfiguration, configurationFile: String?) {
         self.dataFolder = dataFolder
@@ -77,8 +80,10 @@ public struct Pipeline: Sendable {
         let graph = dataset.graph
         var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
         for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
-        let previous = FileManager.default.contents(atPath: request.outputFolder + "/network.json")
-            .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
+        let previous = FileManager.default.contents(
+            atPath: (request.previousOutputFolder ?? request.outputFolder) + "/network.json"
+        )
+        .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
         let changes = analysis.adoptIdentities(from: previous?.clusterIdentities ?? [], in: graph)
         logger.info(
             "clusters found",
