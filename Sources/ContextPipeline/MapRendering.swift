@@ -67,7 +67,8 @@ public struct MapRenderer: Sendable {
         for job in jobs {
             let names = Self.cacheNames(of: job, graphvizVersion: version)
             if let cacheFolder, let names,
-                case let cached = names.compactMap({ Self.readFile(cacheFolder + "/" + $0) }), cached.count == names.count
+                case let cached = names.compactMap({ Self.readFile(cacheFolder + "/" + $0) }),
+                cached.count == names.count
             {
                 for (format, bytes) in zip(job.formats, cached) {
                     result.files.append((job.path + "." + format.fileExtension, bytes))
