@@ -97,54 +97,87 @@ public struct ContextScoring: Sendable, Hashable, Codable {
             let location = Int(graph.events.locations[e])
             let date = graph.events.dates[e]
             guard location >= 0, date >= windowStart, date <= asOf.rawValue else { continue }
-            let name: String
-            switch graph.events.kinds[e] {
-            case .foundAt: name = "found_missing"
-            case .weapon: name = "weapons"
-            case .incident: name = "incidents"
-            default: name = "other_events"
-            }
-            events[name, default: [:]][location, default: 0] += 1
+            events[Self.eventComponent(graph.events.kinds[e]), default: [:]][location, default: 0] += 1
         }
         var result: [ContextScore] = []
         result.reserveCapacity(contexts.count)
         for x in contexts {
-            var components = [String: Double]()
-            var children = 0, perpetrators = 0
-            var seen = Set<Int32>()
-            for slot in graph.slots(of: EntityIndex(x))
-            where strengths[Int(graph.adjacentLinks[slot])] >= minimumStrength {
-                let other = graph.adjacentEntities[slot]
-                guard seen.insert(other).inserted else { continue }
-                let level = graph.entities.riskLevels[Int(other)]
-                switch graph.entities.kinds[Int(other)] {
-                case .child:
-                    children += 1
-                    let name =
-                        level == 4
-                        ? "children_level_4"
-                        : level == 3 ? "children_level_3" : level == 2 ? "children_level_2" : "children_other"
-                    components[name, default: 0] += 1
-                case .perpetrator:
-                    perpetrators += 1
-                    components[level >= 3 ? "perpetrators_high" : "perpetrators_other", default: 0] += 1
-                default: break
-                }
-            }
-            if min(children, perpetrators) > 0 { components["co_presence"] = Double(min(children, perpetrators)) }
-            for (name, counts) in events { if let count = counts[x] { components[name] = count } }
-            if graph.entities.riskLevels[x] > 0 { components["own_level"] = Double(graph.entities.riskLevels[x]) }
-            if topPropagated > 0 && propagated[x] > 0 {
-                components["propagated"] = (propagated[x] / topPropagated * 10 * 1e6).rounded() / 1e6
-            }
-            let total = components.reduce(0) { $0 + (weights[$1.key] ?? 0) * $1.value }
-            result.append(ContextScore(context: EntityIndex(x), components: components, score: total))
+            var eventCounts = [String: Double]()
+            for (name, counts) in events { if let count = counts[x] { eventCounts[name] = count } }
+            let share = topPropagated > 0 && propagated[x] > 0 ? propagated[x] / topPropagated : nil
+            result.append(
+                score(of: x, in: graph, strength: { strengths[$0] }, eventCounts: eventCounts, propagatedShare: share))
         }
         result.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             return graph.id(of: a.context).utf8.lexicographicallyPrecedes(graph.id(of: b.context).utf8)
         }
         return result
+    }
+
+    /// The score of one context as of a date, without propagated risk: its own links' strengths
+    /// (from `strength`) and the events there in the window. Equal to its entry in
+    /// ``scores(in:strengths:propagated:asOf:)`` with `propagated` all zero, at the cost of its
+    /// own links and one pass over the events instead of the whole graph.
+    ///
+    /// - Complexity: O(degree + events).
+    public func score(of context: EntityIndex, in graph: ContextGraph, strength model: StrengthModel, asOf: Day)
+        -> ContextScore
+    {
+        var eventCounts = [String: Double]()
+        let windowStart = asOf.rawValue - Int32(windowDays)
+        for e in 0..<graph.events.count where graph.events.locations[e] == context.rawValue {
+            let date = graph.events.dates[e]
+            guard date >= windowStart, date <= asOf.rawValue else { continue }
+            eventCounts[Self.eventComponent(graph.events.kinds[e]), default: 0] += 1
+        }
+        return score(
+            of: context.int, in: graph, strength: { model.strength(of: $0, in: graph, asOf: asOf).value },
+            eventCounts: eventCounts, propagatedShare: nil)
+    }
+
+    /// The score component an event at a place counts towards.
+    static func eventComponent(_ kind: EventKind) -> String {
+        switch kind {
+        case .foundAt: "found_missing"
+        case .weapon: "weapons"
+        case .incident: "incidents"
+        default: "other_events"
+        }
+    }
+
+    /// One context's score from its links, its event counts by component and its share of the
+    /// highest propagated risk among contexts.
+    private func score(
+        of x: Int, in graph: ContextGraph, strength: (Int) -> Double, eventCounts: [String: Double],
+        propagatedShare: Double?
+    ) -> ContextScore {
+        var components = eventCounts
+        var children = 0, perpetrators = 0
+        var seen = Set<Int32>()
+        for slot in graph.slots(of: EntityIndex(x)) where strength(Int(graph.adjacentLinks[slot])) >= minimumStrength {
+            let other = graph.adjacentEntities[slot]
+            guard seen.insert(other).inserted else { continue }
+            let level = graph.entities.riskLevels[Int(other)]
+            switch graph.entities.kinds[Int(other)] {
+            case .child:
+                children += 1
+                let name =
+                    level == 4
+                    ? "children_level_4"
+                    : level == 3 ? "children_level_3" : level == 2 ? "children_level_2" : "children_other"
+                components[name, default: 0] += 1
+            case .perpetrator:
+                perpetrators += 1
+                components[level >= 3 ? "perpetrators_high" : "perpetrators_other", default: 0] += 1
+            default: break
+            }
+        }
+        if min(children, perpetrators) > 0 { components["co_presence"] = Double(min(children, perpetrators)) }
+        if graph.entities.riskLevels[x] > 0 { components["own_level"] = Double(graph.entities.riskLevels[x]) }
+        if let propagatedShare { components["propagated"] = (propagatedShare * 10 * 1e6).rounded() / 1e6 }
+        let total = components.reduce(0) { $0 + (weights[$1.key] ?? 0) * $1.value }
+        return ContextScore(context: EntityIndex(x), components: components, score: total)
     }
 }
 

@@ -46,6 +46,24 @@ struct ContextScoringTests {
         return (builder.freeze(), asOf)
     }
 
+    @Test func oneContextsScoreEqualsItsEntryInTheWholeScoring() throws {
+        let (g, asOf) = try world()
+        let settings = AnalysisSettings()
+        let zero = [Double](repeating: 0, count: g.entities.count)
+        // On the as-of date, on the day of the found-missing event, and a year before (no links seen yet).
+        for offset: Int32 in [0, -29, -365] {
+            let day = Day(rawValue: asOf.rawValue + offset)
+            let strengths = settings.strength.strengths(in: g, asOf: day)
+            let all = settings.contexts.scores(in: g, strengths: strengths, propagated: zero, asOf: day)
+            #expect(all.count == 2)
+            for whole in all {
+                let one = settings.contexts.score(of: whole.context, in: g, strength: settings.strength, asOf: day)
+                #expect(one.components == whole.components, "\(g.id(of: whole.context)) at \(offset)")
+                #expect(one.score == whole.score)
+            }
+        }
+    }
+
     @Test func hotspotOutranksABusyDecoyAndComponentsAreCounted() throws {
         let (g, asOf) = try world()
         let analysis = try Analysis(g, asOf: asOf, settings: AnalysisSettings())

@@ -60,7 +60,8 @@ public struct OutcomeMeasures: Sendable {
 
     /// Measures every action up to the as-of date.
     ///
-    /// - Complexity: O(actions × (E + events)) plus two context scorings per action on a place.
+    /// - Complexity: O(actions × (E + events)); each context score costs the target's links and
+    ///   one pass over the events.
     public init(graph: ContextGraph, analysis: Analysis, settings: OutcomeSettings) {
         let asOf = analysis.asOf
         let w = max(1, settings.windowDays)
@@ -71,15 +72,9 @@ public struct OutcomeMeasures: Sendable {
         }
         var scoring = analysis.settings.contexts
         scoring.windowDays = w
-        let zero = [Double](repeating: 0, count: graph.entities.count)
-        var scoreCache: [Int32: [EntityIndex: Double]] = [:]
         func contextScore(_ target: EntityIndex, asOf day: Day) -> Double {
-            if let cached = scoreCache[day.rawValue] { return cached[target] ?? 0 }
-            let strengths = analysis.settings.strength.strengths(in: graph, asOf: day)
-            let scores = scoring.scores(in: graph, strengths: strengths, propagated: zero, asOf: day)
-            let byContext = Dictionary(uniqueKeysWithValues: scores.map { ($0.context, $0.score) })
-            scoreCache[day.rawValue] = byContext
-            return byContext[target] ?? 0
+            // The target's own score only: O(its links + events), not the whole graph's.
+            scoring.score(of: target, in: graph, strength: analysis.settings.strength, asOf: day).score
         }
 
         var actions: [Action] = []
