@@ -41,17 +41,22 @@ let package = Package(
             dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(name: "ContextAnalysis", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
+        .target(
+            name: "ContextPrivacy", dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
-        .target(name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "CGraphviz"], swiftSettings: strict),
+        .target(
+            name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "ContextPrivacy", "CGraphviz"],
+            swiftSettings: strict),
         .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
 
         // L3: one run, end to end.
         .target(
             name: "ContextPipeline",
             dependencies: [
-                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel",
+                "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel", "ContextPrivacy",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -76,24 +81,38 @@ let package = Package(
             resources: [.copy("Reference")],
             swiftSettings: strict),
 
-        .testTarget(name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "ContextAnalysisTests", dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            name: "ContextAnalysisTests",
+            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "ContextSampleTests", dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextSampleTests",
+            dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
             swiftSettings: strict),
-        .testTarget(name: "ContextMapsTests", dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis"], swiftSettings: strict),
+        .testTarget(
+            name: "ContextMapsTests",
+            dependencies: ["ContextMaps", "ContextModel", "ContextAnalysis", "ContextPrivacy"],
+            swiftSettings: strict),
         .testTarget(
             name: "ContextPipelineTests",
             dependencies: [
-                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextTestSupport",
-                .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log"),
+                "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextMaps",
+                "ContextTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),

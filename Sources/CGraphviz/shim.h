@@ -30,6 +30,12 @@ static inline Agedge_t *cgv_edge(Agraph_t *g, Agnode_t *tail, Agnode_t *head) {
     return agedge(g, tail, head, NULL, 1);
 }
 
+/* A subgraph of g (created if missing); a name starting with "cluster" is drawn as a box. */
+static inline Agraph_t *cgv_subgraph(Agraph_t *g, const char *name) { return agsubg(g, (char *)name, 1); }
+
+/* Puts an existing node of the root graph into subgraph sg. */
+static inline Agnode_t *cgv_subnode(Agraph_t *sg, Agnode_t *n) { return agsubnode(sg, n, 1); }
+
 /* Declares an attribute for every object of a kind (AGRAPH, AGNODE, AGEDGE) with a default. */
 static inline int cgv_default(Agraph_t *g, int kind, const char *name, const char *value) {
     return agattr(g, kind, (char *)name, (char *)value) != NULL ? 0 : -1;

@@ -37,7 +37,7 @@ public struct CondensedMap: Sendable, Hashable, Codable {
         }
         let nodes = shown.map(Self.node(for:))
         let title = [
-            OverviewMap.heading, "as of \(asOf)",
+            "contextd overview — OFFICIAL-SENSITIVE", "as of \(asOf)",
             "\(members) entities in \(all.count) concern clusters (condensed)",
         ]
         return MapSpec(title: title, note: note, nodes: nodes, edges: [], legend: true, engine: engine, style: style)

@@ -5,9 +5,9 @@ public import ContextModel
 /// Map builders (``OverviewMap``) produce a spec; ``GraphvizRenderer`` turns it into bytes. The
 /// spec may hold personal data (an analyst's map shows names), so its `description` gives counts
 /// only and never the text of a label.
-public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
     /// One drawn node: a person, a place, or (in a condensed map) a whole cluster.
-    public struct Node: Sendable, CustomStringConvertible {
+    public struct Node: Sendable, Codable, CustomStringConvertible {
         /// Text shown on the node (escaped by the renderer; may contain newlines).
         public var label: String
         /// Text shown on hover in SVG (escaped by the renderer).
@@ -18,6 +18,8 @@ public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConve
         public var riskLevel: UInt8
         /// A relative size (for a cluster node, its member count); `nil` for the kind's default.
         public var weight: Double?
+        /// Drawn emphasised (a thicker outline, larger text): the subject of a focus map.
+        public var emphasised = false
 
         public init(
             label: String, tooltip: String = "", kind: EntityKind?, riskLevel: UInt8 = 0, weight: Double? = nil
@@ -33,14 +35,14 @@ public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConve
     }
 
     /// One drawn edge between two nodes of the spec.
-    public struct Edge: Sendable, Hashable, CustomStringConvertible {
+    public struct Edge: Sendable, Hashable, Codable, CustomStringConvertible {
         /// Index into ``MapSpec/nodes`` of the source.
         public var from: Int
         /// Index into ``MapSpec/nodes`` of the target.
         public var to: Int
         /// The link kind (sets colour and style), `nil` for a neutral edge.
         public var kind: LinkKind?
-        /// Line width in points (see ``MapStyle/penWidth(forWeight:)``).
+        /// Line width in points (see ``MapStyle/penWidth(forStrength:)``).
         public var penWidth: Double
         /// Drawn light grey and thin: weakly evidenced (see ``MapStyle``).
         public var faint: Bool
@@ -61,12 +63,37 @@ public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConve
         public var description: String { "Edge(\(from) -> \(to), \(kind?.name ?? "none"))" }
     }
 
+    /// A boxed group of nodes (a concern cluster drawn as a Graphviz `cluster_` subgraph).
+    public struct Group: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// Text on the box (made by the program, e.g. a cluster's stable id; escaped anyway).
+        public var label: String
+        /// Node indices; a node belongs to at most one group (the first that lists it).
+        public var members: [Int]
+        /// Highest MACE level in the group; tints the box's outline.
+        public var riskLevel: UInt8
+
+        public init(label: String, members: [Int], riskLevel: UInt8 = 0) {
+            self.label = label
+            self.members = members
+            self.riskLevel = riskLevel
+        }
+
+        public var description: String { "Group(\(members.count) members)" }
+    }
+
     /// Title lines, drawn at the top; the first should carry the protective marking.
     public var title: [String]
     /// An optional note line under the title (for instance, why the map is condensed).
     public var note: String?
     public var nodes: [Node]
     public var edges: [Edge]
+    /// Boxed groups of nodes; drawn by `dot` and `fdp` (``MapStyle`` picks one when there are groups).
+    public var groups: [Group] = []
+    /// The node at the centre of a radial (`twopi`) layout.
+    public var centre: Int?
+    /// Largest width and height in inches; a bigger drawing is scaled down to fit (Graphviz
+    /// `size`). `nil`: natural size.
+    public var fitInches: Double?
     /// Whether to draw the legend (shapes, MACE fills, edge styles).
     public var legend: Bool
     /// The layout engine; ``LayoutEngine/auto`` lets ``MapStyle`` choose by size.
@@ -87,6 +114,11 @@ public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConve
         self.style = style
     }
 
+    /// A map with no nodes: the title and the legend only (for documentation).
+    public static func legendOnly(asOf: Day) -> MapSpec {
+        MapSpec(title: ["contextd map legend", "as of \(asOf)"], nodes: [], edges: [], legend: true, engine: .dot)
+    }
+
     /// Counts only; labels and titles are never printed.
     public var description: String { "MapSpec(nodes: \(nodes.count), edges: \(edges.count), engine: \(engine))" }
     public var debugDescription: String { description }
@@ -95,11 +127,17 @@ public struct MapSpec: Sendable, CustomStringConvertible, CustomDebugStringConve
     var firstInvalidEdge: Int? {
         edges.firstIndex { !nodes.indices.contains($0.from) || !nodes.indices.contains($0.to) }
     }
+
+    /// Whether every group member and the centre name a node of the map.
+    var referencesAreValid: Bool {
+        groups.allSatisfy { $0.members.allSatisfy(nodes.indices.contains) }
+            && centre.map(nodes.indices.contains) ?? true
+    }
 }
 
 /// A Graphviz layout engine, or `auto` to choose by the size of the map.
 public enum LayoutEngine: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
-    /// `dot` for small maps, `sfdp` above ``MapStyle/dotNodeLimit`` nodes.
+    /// Chosen by size and shape (see ``MapStyle/resolvedEngine(for:)``).
     case auto
     /// Layered layout; clear for small maps, slow above about a thousand nodes.
     case dot
@@ -107,8 +145,10 @@ public enum LayoutEngine: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case neato
     /// Multiscale force-directed; the only engine fast enough for thousands of nodes.
     case sfdp
-    /// Force-directed.
+    /// Force-directed; draws boxed groups (`cluster_` subgraphs).
     case fdp
+    /// Radial: the map's ``MapSpec/centre`` in the middle, rings by distance from it.
+    case twopi
 
     public var description: String { rawValue }
 }

@@ -30,12 +30,16 @@ extension MapStyle {
             cell("<B>exploits: bold red arrow</B>", font: exploitsColour),
             cell("online contact: dashed"),
             cell("attends, frequents: grey", font: "#888888"),
-            cell("weak evidence (graded C/D or source 3): faint", font: "#999999"),
+            cell("weak (graded C/D, source 3) or stale: faint", font: "#999999"),
             cell("wider line: stronger link"),
         ]
         return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
             + row(levels) + row(shapes) + row(edges) + "</TABLE>"
     }()
+
+    /// The drawing rules that a ``MapSpec`` does not carry (the legend's text), for cache keys:
+    /// a change here must redraw every cached map.
+    public static var drawingSignature: String { legendHTML }
 
     /// The root graph's label when the legend is drawn: the title lines and the note (escaped
     /// for HTML by ``LabelText/html(_:limit:)``) above the constant legend.

@@ -11,8 +11,14 @@ import ContextModel
 /// The tunable values are stored properties so a configuration file can override them; the
 /// colour and shape tables are constants shared with the legend.
 public struct MapStyle: Sendable, Hashable, Codable {
-    /// Up to this many nodes ``LayoutEngine/auto`` uses `dot`; above it, `sfdp`.
+    /// Up to this many nodes ``LayoutEngine/auto`` uses `dot`; above it, a force-directed
+    /// engine. `dot` lays out in ranks, which reads well for a handful of nodes and spreads a
+    /// cyclic social network of a hundred into a long, wide band (looked at on the sample's
+    /// clusters), so the default is small.
     public var dotNodeLimit: Int
+    /// The most nodes `dot`, `neato` or `fdp` may lay out, even when asked for by name: above it
+    /// they take minutes (see the Graphviz notes), so `sfdp` is used and the map says so.
+    public var slowEngineNodeLimit: Int
     /// Overlap removal for the force-directed engines. `prism` is used only when this Graphviz
     /// build supports it; otherwise the renderer falls back to `false`.
     public var overlap: String
@@ -20,17 +26,21 @@ public struct MapStyle: Sendable, Hashable, Codable {
     public var fontName: String
 
     /// The default `dotNodeLimit`.
-    public static let defaultDotNodeLimit = 150
+    public static let defaultDotNodeLimit = 30
+    /// The default `slowEngineNodeLimit`.
+    public static let defaultSlowEngineNodeLimit = 1000
     /// The default `overlap` mode.
     public static let defaultOverlap = "prism"
     /// The default font.
     public static let defaultFontName = "DejaVu Sans"
 
     public init(
-        dotNodeLimit: Int = MapStyle.defaultDotNodeLimit, overlap: String = MapStyle.defaultOverlap,
+        dotNodeLimit: Int = MapStyle.defaultDotNodeLimit,
+        slowEngineNodeLimit: Int = MapStyle.defaultSlowEngineNodeLimit, overlap: String = MapStyle.defaultOverlap,
         fontName: String = MapStyle.defaultFontName
     ) {
         self.dotNodeLimit = dotNodeLimit
+        self.slowEngineNodeLimit = slowEngineNodeLimit
         self.overlap = overlap
         self.fontName = fontName
     }
@@ -38,13 +48,46 @@ public struct MapStyle: Sendable, Hashable, Codable {
     /// The engine to use for a map of `nodeCount` nodes: `auto` becomes `dot` up to
     /// ``dotNodeLimit`` and `sfdp` above it; any other choice is kept.
     public func resolvedEngine(_ engine: LayoutEngine, nodeCount: Int) -> LayoutEngine {
-        guard engine == .auto else { return engine }
-        return nodeCount <= dotNodeLimit ? .dot : .sfdp
+        resolvedEngine(engine, nodeCount: nodeCount, grouped: false, centred: false).engine
     }
 
-    /// Line width for a link weight 1-5: 1 point for weight 1, half a point more per step.
-    public static func penWidth(forWeight weight: UInt8) -> Double {
-        1 + 0.5 * Double(min(max(weight, 1), 5) - 1)
+    /// The engine for a map, and a note for the map when a requested engine was replaced.
+    ///
+    /// `auto` picks: `twopi` for a map with a centre (a child's or a place's own network);
+    /// for a map with boxed groups, `dot` up to ``dotNodeLimit`` nodes and `fdp` (which also
+    /// draws the boxes) up to ``slowEngineNodeLimit``; otherwise `dot` up to ``dotNodeLimit``;
+    /// and `sfdp` above those sizes. A slow engine asked for by name above
+    /// ``slowEngineNodeLimit`` nodes is replaced by `sfdp`.
+    public func resolvedEngine(for spec: MapSpec) -> (engine: LayoutEngine, note: String?) {
+        resolvedEngine(
+            spec.engine, nodeCount: spec.nodes.count, grouped: !spec.groups.isEmpty, centred: spec.centre != nil)
+    }
+
+    func resolvedEngine(_ engine: LayoutEngine, nodeCount: Int, grouped: Bool, centred: Bool)
+        -> (engine: LayoutEngine, note: String?)
+    {
+        switch engine {
+        case .auto:
+            if centred { return (.twopi, nil) }
+            if nodeCount <= dotNodeLimit { return (.dot, nil) }
+            if grouped && nodeCount <= slowEngineNodeLimit { return (.fdp, nil) }
+            return (
+                .sfdp, grouped ? "Clusters are not boxed: \(nodeCount) nodes are too many for a boxed layout." : nil
+            )
+        case .dot, .neato, .fdp:
+            guard nodeCount > slowEngineNodeLimit else { return (engine, nil) }
+            return (
+                .sfdp,
+                "Laid out with sfdp instead of \(engine): \(nodeCount) nodes exceed its limit of \(slowEngineNodeLimit)."
+            )
+        case .sfdp, .twopi:
+            return (engine, nil)
+        }
+    }
+
+    /// Line width for a link strength in [0, 1]: 0.8 points for the weakest, up to 4 points.
+    public static func penWidth(forStrength strength: Double) -> Double {
+        0.8 + 3.2 * min(max(strength, 0), 1)
     }
 
     // MARK: - Tables (constants, also used to build the legend)

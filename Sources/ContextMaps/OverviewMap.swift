@@ -1,13 +1,13 @@
-public import ContextAnalysis
+import ContextAnalysis
 public import ContextModel
 
 /// The analyst's overview map: every member of every concern cluster, and the concern links
 /// between them.
 ///
-/// The map is OFFICIAL-SENSITIVE and shows names: a node's label is the entity's label from
-/// ``PersonalData`` if present, otherwise its id. Tooltips give the kind, MACE level and
-/// exploitation types. Links graded C or D, or from a source graded 3, are drawn faint; line
-/// width follows link weight (1-5).
+/// The identified map is OFFICIAL-SENSITIVE and shows names (see ``MapNaming``); the
+/// pseudonymised one shows keyed pseudonyms. Each cluster is a boxed group. Tooltips give the
+/// kind, MACE level, exploitation types, cluster and key scores. Links graded C or D, from a
+/// source graded 3, or stale are drawn faint; line width follows link strength.
 ///
 /// When the members outnumber ``maxNodes``, the map is condensed instead: one node per cluster
 /// (see ``CondensedMap``), since a person-level layout of that size would be slow and unreadable.
@@ -30,67 +30,56 @@ public struct OverviewMap: Sendable, Hashable, Codable {
         self.style = style
     }
 
-    /// The first title line, with the protective marking.
-    public static let heading = "contextd overview — OFFICIAL-SENSITIVE"
-
-    /// Describes the overview map of a dataset's concern clusters.
+    /// Describes the overview map of a dataset's concern clusters, each cluster a boxed group.
     ///
     /// - Complexity: O(V + E) over the cluster members and links.
-    public func spec(graph: ContextGraph, personal: PersonalData, clusters: ConcernClusters, asOf: Day) -> MapSpec {
+    public func spec(data: MapData) -> MapSpec {
+        let graph = data.graph
+        let clusters = data.analysis.clusters
         let memberCount = clusters.clusters.reduce(0) { $0 + $1.members.count }
         if memberCount > maxNodes {
-            return CondensedMap(maxNodes: maxNodes, engine: engine, style: style)
-                .spec(clusters: clusters, memberCount: memberCount, asOf: asOf)
+            var condensed = CondensedMap(maxNodes: maxNodes, engine: engine, style: style)
+                .spec(clusters: clusters, memberCount: memberCount, asOf: data.analysis.asOf)
+            condensed.title[0] = Self.heading(data)
+            return condensed
         }
         var nodeOf = [Int32](repeating: -1, count: graph.entities.count)
         var nodes: [MapSpec.Node] = []
+        var groups: [MapSpec.Group] = []
         nodes.reserveCapacity(memberCount)
         for cluster in clusters.clusters {
+            var members: [Int] = []
             for member in cluster.members where nodeOf[member.int] < 0 {
                 nodeOf[member.int] = Int32(nodes.count)
-                nodes.append(Self.node(for: member, graph: graph, personal: personal))
+                members.append(nodes.count)
+                nodes.append(data.node(for: member))
             }
+            groups.append(MapSpec.Group(label: cluster.stableID, members: members, riskLevel: cluster.highestRisk))
         }
         var edges: [MapSpec.Edge] = []
         for link in clusters.clusters.lazy.flatMap(\.links) {
             let from = nodeOf[Int(graph.links.sources[link])], to = nodeOf[Int(graph.links.targets[link])]
-            guard from >= 0, to >= 0 else { continue }
-            let kind = graph.links.kinds[link]
-            edges.append(
-                MapSpec.Edge(
-                    from: Int(from), to: Int(to), kind: kind,
-                    penWidth: MapStyle.penWidth(forWeight: graph.links.weights[link]),
-                    faint: Self.isWeaklyEvidenced(graph.links.grading(link)), directed: kind.isDirected))
+            guard from >= 0, to >= 0, let edge = data.edge(for: link, from: Int(from), to: Int(to)) else { continue }
+            edges.append(edge)
         }
         let title = [
-            Self.heading, "as of \(asOf)",
+            Self.heading(data), "as of \(data.analysis.asOf)",
             "\(nodes.count) \(nodes.count == 1 ? "entity" : "entities") in \(clusters.clusters.count) concern "
                 + "\(clusters.clusters.count == 1 ? "cluster" : "clusters"); \(edges.count) "
                 + "\(edges.count == 1 ? "link" : "links")",
         ]
-        return MapSpec(title: title, nodes: nodes, edges: edges, legend: true, engine: engine, style: style)
+        var spec = MapSpec(title: title, nodes: nodes, edges: edges, legend: true, engine: engine, style: style)
+        spec.groups = groups
+        return spec
     }
+
+    static func heading(_ data: MapData) -> String { "contextd overview — \(data.marking)" }
 
     /// Whether a link is drawn faint: intelligence C or D (or E), or source evaluation 3.
     /// Ungraded links are drawn normally.
     public static func isWeaklyEvidenced(_ grading: Grading?) -> Bool {
         guard let grading else { return false }
         return grading.isLowGrade || grading.isSuspectedFalse
-    }
-
-    static func node(for entity: EntityIndex, graph: ContextGraph, personal: PersonalData) -> MapSpec.Node {
-        let kind = graph.entities.kinds[entity.int]
-        let risk = graph.entities.riskLevels[entity.int]
-        var label = graph.id(of: entity)
-        if personal.labels.indices.contains(entity.int), let name = personal.labels[entity.int]?.revealed,
-            !name.isEmpty
-        {
-            label = name
-        }
-        var tooltip = "\(kind.name) · \(Self.riskText(risk))"
-        let exploitation = graph.entities.exploitation[entity.int]
-        if !exploitation.isEmpty { tooltip += " · \(exploitation.names.joined(separator: ", "))" }
-        return MapSpec.Node(label: label, tooltip: tooltip, kind: kind, riskLevel: risk)
     }
 
     /// "MACE 3 (some concern)" or "MACE not assessed".

@@ -15,6 +15,8 @@ public struct Manifest: Codable, Sendable {
         public let policy: String
         public let analysis: AnalysisSettings
         public let overview: RunConfiguration.OverviewSettings
+        public let maps: RunConfiguration.MapsSettings
+        public let state: RunConfiguration.StateSettings
     }
 
     public struct Counts: Codable, Sendable {

@@ -2,6 +2,7 @@ import ContextAnalysis
 public import ContextIngest
 import ContextMaps
 public import ContextModel
+import ContextPrivacy
 import ContextReports
 import Foundation
 public import Logging
@@ -90,13 +91,17 @@ public struct Pipeline: Sendable {
             ])
 
         var transaction = OutputTransaction(folder: request.outputFolder)
-        if config.overview.enabled {
-            let maps = try await timings.measure("render") {
-                try await renderOverview(
-                    dataset: dataset, clusters: analysis.clusters, asOf: asOf, settings: config.overview)
-            }
-            for (path, bytes) in maps { transaction.add(path, bytes) }
+        let mapRenderer = MapRenderer(
+            cacheFolder: config.maps.cache
+                ? config.state.folder(forOutput: request.outputFolder) + "/map-cache" : nil)
+        let jobs = try mapJobs(dataset: dataset, analysis: analysis, request: request)
+        let maps = try await timings.measure("render") { () async throws(PipelineError) -> RenderedMaps in
+            try await mapRenderer.render(jobs)
         }
+        for (path, bytes) in maps.files { transaction.add(path, bytes) }
+        logger.info(
+            "maps drawn",
+            metadata: ["maps": "\(jobs.count)", "maps.rendered": "\(maps.rendered)", "maps.reused": "\(maps.reused)"])
         try timings.measure("report") {
             transaction.add("people.csv", PeopleTable.csv(graph: graph, analysis: analysis))
             transaction.add(
@@ -114,6 +119,7 @@ public struct Pipeline: Sendable {
         let clock = ContinuousClock()
         let writeStart = clock.now
         try transaction.commit(last: manifestName)
+        mapRenderer.update(with: maps)
         logger.info(
             "outputs written",
             metadata: [
@@ -123,22 +129,47 @@ public struct Pipeline: Sendable {
         return RunResult(manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName])
     }
 
-    private func renderOverview(
-        dataset: LoadedDataset, clusters: ConcernClusters, asOf: Day, settings: RunConfiguration.OverviewSettings
-    ) async throws -> [(String, [UInt8])] {
-        let overview = OverviewMap(
-            maxNodes: settings.maxNodes, engine: LayoutEngine(rawValue: settings.engine) ?? .auto)
-        let spec = overview.spec(graph: dataset.graph, personal: dataset.personal, clusters: clusters, asOf: asOf)
-        let formats = settings.formats.compactMap(MapFormat.init(rawValue:))
-        let rendered: [MapFormat: [UInt8]]
-        do {
-            rendered = try await GraphvizRenderer.shared.render(spec, formats: formats)
-        } catch {
-            throw PipelineError(.renderFailed, "overview map could not be rendered: \(error)")
+    /// The maps of a run: the overview and one map per cluster, identified and (when configured)
+    /// pseudonymised under `maps/pseudonymised/`. Cluster map names are the clusters' stable ids,
+    /// which the program makes (`K-` and hexadecimal), never data.
+    private func mapJobs(dataset: LoadedDataset, analysis: Analysis, request: RunRequest) throws(PipelineError)
+        -> [MapJob]
+    {
+        let config = request.configuration
+        var namings: [(folder: String, naming: MapNaming)] = [("maps", .identified(dataset.personal))]
+        if config.maps.pseudonymised {
+            namings.append(("maps/pseudonymised", .pseudonymised(try pseudonymiser(config, request.outputFolder))))
         }
-        logger.info(
-            "overview map rendered", metadata: ["map.nodes": "\(spec.nodes.count)", "map.formats": "\(formats.count)"])
-        return formats.compactMap { format in rendered[format].map { ("maps/overview.\(format.fileExtension)", $0) } }
+        let overview = OverviewMap(
+            maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
+            style: config.overview.style)
+        let overviewFormats = config.overview.formats.compactMap(MapFormat.init(rawValue:))
+        let clusterFormats = config.maps.clusterFormats.compactMap(MapFormat.init(rawValue:))
+        var jobs: [MapJob] = []
+        for (folder, naming) in namings {
+            let data = MapData(graph: dataset.graph, analysis: analysis, naming: naming, settings: config.maps.map)
+            if config.overview.enabled {
+                jobs.append(
+                    MapJob(path: folder + "/overview", spec: overview.spec(data: data), formats: overviewFormats))
+            }
+            guard config.maps.clusters else { continue }
+            for cluster in analysis.clusters.clusters {
+                jobs.append(
+                    MapJob(
+                        path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
+                        formats: clusterFormats))
+            }
+        }
+        return jobs
+    }
+
+    /// The run's pseudonymiser, its key read from (or created in) the configured key file.
+    func pseudonymiser(_ config: RunConfiguration, _ outputFolder: String) throws(PipelineError) -> Pseudonymiser {
+        do {
+            return try Pseudonymiser.loadOrCreate(keyFile: config.state.keyFile(forOutput: outputFolder))
+        } catch {
+            throw PipelineError(error.isCreationFailure ? .outputNotCreatable : .keyUnusable, error.description)
+        }
     }
 
     private func makeManifest(
@@ -161,7 +192,7 @@ public struct Pipeline: Sendable {
             asOf: asOf.description,
             configuration: .init(
                 file: request.configurationFile, policy: config.policy.rawValue, analysis: config.analysis,
-                overview: config.overview),
+                overview: config.overview, maps: config.maps, state: config.state),
             inputs: dataset.report.files,
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,

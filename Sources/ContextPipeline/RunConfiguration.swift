@@ -1,5 +1,6 @@
 public import ContextAnalysis
 public import ContextIngest
+public import ContextMaps
 public import ContextModel
 import Foundation
 import Yams
@@ -13,6 +14,8 @@ public struct RunConfiguration: Sendable, Codable {
     public var policy: ValidationPolicy
     public var analysis: AnalysisSettings
     public var overview: OverviewSettings
+    public var maps: MapsSettings
+    public var state: StateSettings
     /// Sizes beyond which a dataset is refused (section `limits:`; exit 65).
     public var limits = IngestLimits()
 
@@ -25,14 +28,18 @@ public struct RunConfiguration: Sendable, Codable {
         public var engine: String
         /// Any of `svg`, `dot`, `png`, `pdf`.
         public var formats: [String]
+        /// Engine thresholds (set from the shared `maps:` keys).
+        public var style: MapStyle
 
         public init(
-            enabled: Bool = true, maxNodes: Int = 2000, engine: String = "auto", formats: [String] = ["svg", "dot"]
+            enabled: Bool = true, maxNodes: Int = 2000, engine: String = "auto", formats: [String] = ["svg", "dot"],
+            style: MapStyle = MapStyle()
         ) {
             self.enabled = enabled
             self.maxNodes = maxNodes
             self.engine = engine
             self.formats = formats
+            self.style = style
         }
     }
 
@@ -41,12 +48,15 @@ public struct RunConfiguration: Sendable, Codable {
 
     public init(
         asOf: Day? = nil, policy: ValidationPolicy = .strict, analysis: AnalysisSettings = AnalysisSettings(),
-        overview: OverviewSettings = OverviewSettings()
+        overview: OverviewSettings = OverviewSettings(), maps: MapsSettings = MapsSettings(),
+        state: StateSettings = StateSettings()
     ) {
         self.asOf = asOf
         self.policy = policy
         self.analysis = analysis
         self.overview = overview
+        self.maps = maps
+        self.state = state
     }
 
     /// Reads a configuration file.
@@ -77,7 +87,7 @@ public struct RunConfiguration: Sendable, Codable {
             root, "",
             allowed: [
                 "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
-                "maps", "limits",
+                "maps", "state", "privacy", "limits",
             ])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
@@ -138,7 +148,8 @@ public struct RunConfiguration: Sendable, Codable {
             config.analysis.notReferred = screen
         }
         if let node = top["maps"] {
-            let maps = try reader.mapping(node, "maps", allowed: ["overview"])
+            let maps = try reader.mapping(node, "maps", allowed: mapsKeys)
+            try parseMaps(maps, reader, into: &config)
             if let node = maps["overview"] {
                 let section = try reader.mapping(
                     node, "maps.overview", allowed: ["enabled", "max_nodes", "engine", "formats"])
@@ -152,13 +163,11 @@ public struct RunConfiguration: Sendable, Codable {
                     config.overview.engine = try reader.oneOf(node, "maps.overview.engine", engines)
                 }
                 if let node = section["formats"] {
-                    config.overview.formats = try reader.list(node, "maps.overview.formats", of: formats)
-                    if config.overview.formats.isEmpty {
-                        throw reader.error(node, "maps.overview.formats", "must name at least one format")
-                    }
+                    config.overview.formats = try reader.formats(node, "maps.overview.formats")
                 }
             }
         }
+        try parseState(top, reader, into: &config.state)
         if let node = top["limits"] { try parseLimits(node, reader, into: &config.limits) }
         return config
     }
@@ -263,7 +272,7 @@ extension RunConfiguration {
 }
 
 /// Reads typed values out of a YAML tree, each failure naming its key and place.
-private struct ConfigReader {
+struct ConfigReader {
     let file: String
 
     func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {

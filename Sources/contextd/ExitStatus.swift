@@ -29,6 +29,8 @@ enum ExitStatus {
             printError(error.description)
             switch error.code {
             case .outputNotCreatable, .outputBusy: return ExitCode(outputNotCreatable)
+            case .keyUnusable: return ExitCode(badConfiguration)
+            case .subjectUnknown: return ExitCode(dataRejected)
             default: return ExitCode(internalError)
             }
         case let error as SampleError:

@@ -1,5 +1,6 @@
 import ContextAnalysis
 import ContextModel
+import ContextPrivacy
 import Testing
 
 @testable import ContextMaps
@@ -9,7 +10,8 @@ import Testing
 struct SmallWorld {
     let graph: ContextGraph
     let personal: PersonalData
-    let clusters: ConcernClusters
+    let analysis: Analysis
+    var clusters: ConcernClusters { analysis.clusters }
     static let asOf = Day(rawValue: 20_119)  // 2025-01-31
 
     init() {
@@ -54,9 +56,23 @@ struct SmallWorld {
         var settings = AnalysisSettings()
         settings.clusters.resolution = 0.2
         settings.clusters.minimumClusterSize = 2
-        let strengths = settings.strength.strengths(in: graph, asOf: Self.asOf)
-        let distances = settings.neighbourhood.distances(in: graph, strengths: strengths)
-        clusters = ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
+        do {
+            analysis = try Analysis(graph, asOf: Self.asOf, settings: settings)
+        } catch {
+            preconditionFailure("the analysis of a fixture is not cancelled")
+        }
+    }
+
+    /// The analyst's map data (names shown).
+    func identified(_ settings: MapSettings = MapSettings()) -> MapData {
+        MapData(graph: graph, analysis: analysis, naming: .identified(personal), settings: settings)
+    }
+
+    /// The shareable map data, with a fixed key.
+    func pseudonymised(_ settings: MapSettings = MapSettings()) -> MapData {
+        MapData(
+            graph: graph, analysis: analysis, naming: .pseudonymised(Pseudonymiser(key: Array(0..<32))),
+            settings: settings)
     }
 }
 
@@ -65,8 +81,7 @@ struct OverviewMapTests {
 
     @Test func drawsEveryClusterMemberAndTheClusterLinks() throws {
         #expect(world.clusters.clusters.map(\.members.count) == [6, 2])
-        let spec = OverviewMap().spec(
-            graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
+        let spec = OverviewMap().spec(data: world.identified())
         #expect(spec.note == nil)
         #expect(spec.nodes.count == 8)
         #expect(spec.edges.count == 6)  // the attends link is not a concern link
@@ -79,23 +94,29 @@ struct OverviewMapTests {
             ])
         let alice = try #require(spec.nodes.first { $0.label.hasPrefix("Alice") })
         #expect(alice.kind == .child && alice.riskLevel == 4)
-        #expect(alice.tooltip == "child · MACE 4 (high concern) · cse, county_lines")
+        #expect(alice.tooltip.hasPrefix("child · MACE 4 (high concern) · cse, county_lines · cluster K-"))
+        #expect(alice.tooltip.contains(" · links 4 · betweenness "))
+        // Each cluster is a boxed group of its members.
+        #expect(spec.groups.map(\.members.count) == [6, 2])
+        #expect(spec.groups.map(\.label) == world.clusters.clusters.map(\.stableID))
+        #expect(spec.groups[0].riskLevel == 4)
     }
 
     @Test func weakGradingsAreFaintAndWeightsSetPenWidth() throws {
-        let spec = OverviewMap().spec(
-            graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
+        let spec = OverviewMap().spec(data: world.identified())
         func edge(_ kind: LinkKind, from: String) throws -> MapSpec.Edge {
             try #require(spec.edges.first { $0.kind == kind && spec.nodes[$0.from].label == from })
         }
+        // Pen width follows strength: weight 5, 1A, undated (recency 0.5) gives 0.5, so 0.8 + 3.2 × 0.5.
         let exploits = try edge(.exploits, from: "P1")
-        #expect(!exploits.faint && exploits.directed && exploits.penWidth == 3)
+        #expect(!exploits.faint && exploits.directed && abs(exploits.penWidth - 2.4) < 1e-9)
         #expect(try edge(.associate, from: "Alice \"Al\" Example\\").faint)  // source 3
         #expect(try edge(.frequents, from: "Alice \"Al\" Example\\").faint)  // intelligence C
         #expect(try edge(.onlineContact, from: "C2").faint)  // intelligence D
         #expect(try !edge(.member, from: "C2").faint)  // 1B
         #expect(try !edge(.exploits, from: "P2").faint)  // ungraded
-        #expect(try edge(.exploits, from: "P2").penWidth == 2.5)
+        // Weight 4, ungraded (confidence 0.5, reliability 0.8), undated: 0.8 × 0.5 × 0.8 × 0.5 = 0.16.
+        #expect(try abs(edge(.exploits, from: "P2").penWidth - (0.8 + 3.2 * 0.16)) < 1e-9)
         #expect(try !edge(.onlineContact, from: "C2").directed)
     }
 
@@ -109,8 +130,7 @@ struct OverviewMapTests {
     }
 
     @Test func aboveMaxNodesTheMapIsCondensedToOneNodePerCluster() throws {
-        let spec = OverviewMap(maxNodes: 7).spec(
-            graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
+        let spec = OverviewMap(maxNodes: 7).spec(data: world.identified())
         #expect(
             spec.note
                 == "Condensed map: 8 entities in 2 clusters exceed the limit of 7 nodes; each node is one cluster.")
@@ -129,8 +149,7 @@ struct OverviewMapTests {
     }
 
     @Test func whenEvenClustersExceedTheLimitOnlyTheLargestAreShown() {
-        let spec = OverviewMap(maxNodes: 1).spec(
-            graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
+        let spec = OverviewMap(maxNodes: 1).spec(data: world.identified())
         #expect(spec.nodes.count == 1)
         #expect(spec.nodes[0].label.hasPrefix(world.clusters.clusters[0].stableID))
         #expect(spec.note?.hasSuffix("Only the 1 largest clusters are shown.") == true)
@@ -138,13 +157,18 @@ struct OverviewMapTests {
 
     @Test(.tags(.graphviz), arguments: [7, 2000])
     func overviewRendersToWellFormedSVG(maxNodes: Int) async throws {
-        let spec = OverviewMap(maxNodes: maxNodes).spec(
-            graph: world.graph, personal: world.personal, clusters: world.clusters, asOf: SmallWorld.asOf)
+        let spec = OverviewMap(maxNodes: maxNodes).spec(data: world.identified())
         let output = try await GraphvizRenderer.shared.render(spec, formats: [.svg, .dot])
         let parsed = parseSVG(try #require(output[.svg]))
         #expect(parsed.wellFormed)
         #expect(parsed.texts.contains("contextd overview — OFFICIAL-SENSITIVE"))
         #expect(await GraphvizRenderer.shared.reparseNodeCount(dot: output[.dot] ?? []) == spec.nodes.count)
-        if maxNodes == 2000 { #expect(parsed.texts.contains("Alice \"Al\" Example\\")) }
+        if maxNodes == 2000 {
+            #expect(parsed.texts.contains("Alice \"Al\" Example\\"))
+            // Clusters are drawn as boxes (dot draws `cluster_` subgraphs).
+            let svg = String(decoding: try #require(output[.svg]), as: UTF8.self)
+            #expect(svg.split(separator: "class=\"cluster\"", omittingEmptySubsequences: false).count - 1 == 2)
+            #expect(parsed.texts.contains(world.clusters.clusters[0].stableID))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ContextAnalysis
 import ContextIngest
+import ContextMaps
 import ContextModel
 import Foundation
 import Testing
@@ -24,7 +25,40 @@ struct RunConfigurationTests {
         // The shipped file spells out the built-in defaults.
         #expect(config.analysis == AnalysisSettings())
         #expect(config.overview.formats == ["svg", "dot"])
+        let defaults = RunConfiguration.MapsSettings()
+        #expect(config.maps.map == defaults.map)
+        #expect(config.maps.clusters == defaults.clusters && config.maps.pseudonymised == defaults.pseudonymised)
+        #expect(config.maps.clusterFormats == defaults.clusterFormats && config.maps.focusFormats == ["svg"])
+        #expect(config.maps.cache && config.state.folder == nil && config.state.keyFile == nil)
+        #expect(config.overview.style == MapStyle())
         #expect(config.limits == IngestLimits())
+    }
+
+    @Test func mapAndStateKeysAreRead() throws {
+        let config = try parse(
+            """
+            maps:
+              clusters: {enabled: false, formats: [png, pdf]}
+              focus: {depth: 3, formats: [svg, png]}
+              max_nodes: 80
+              stale_days: 90
+              engine: twopi
+              dot_node_limit: 40
+              slow_engine_node_limit: 300
+              pseudonymised: false
+              cache: false
+            state: {folder: /var/lib/contextd}
+            privacy: {key_file: /etc/contextd/pseudonym.key}
+            """)
+        #expect(!config.maps.clusters && config.maps.clusterFormats == ["png", "pdf"])
+        #expect(config.maps.map.depth == 3 && config.maps.focusFormats == ["svg", "png"])
+        #expect(config.maps.map.maxNodes == 80 && config.maps.map.staleDays == 90 && config.maps.map.engine == .twopi)
+        #expect(config.maps.map.style.dotNodeLimit == 40 && config.maps.map.style.slowEngineNodeLimit == 300)
+        #expect(config.overview.style.slowEngineNodeLimit == 300)
+        #expect(!config.maps.pseudonymised && !config.maps.cache)
+        #expect(config.state.folder(forOutput: "out") == "/var/lib/contextd")
+        #expect(config.state.keyFile(forOutput: "out") == "/etc/contextd/pseudonym.key")
+        #expect(RunConfiguration().state.keyFile(forOutput: "out") == "out/.contextd-state/pseudonym.key")
     }
 
     @Test func emptyDocumentGivesDefaults() throws {
@@ -36,7 +70,19 @@ struct RunConfigurationTests {
     @Test(arguments: [
         (
             "colour: red\n",
-            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, limits"
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, limits"
+        ),
+        (
+            "maps:\n  focus:\n    depth: 9\n",
+            "test.yaml:3:12: error: key 'maps.focus.depth': 9 is out of range; expected 1 to 6"
+        ),
+        (
+            "maps:\n  clusters:\n    formats: []\n",
+            "test.yaml:3:14: error: key 'maps.clusters.formats': must name at least one format"
+        ),
+        (
+            "maps:\n  engine: circo\n",
+            "test.yaml:2:11: error: key 'maps.engine': 'circo' is not allowed; expected one of: auto, dot, neato, sfdp, fdp, twopi"
         ),
         (
             "clusters:\n  minimum_cluster_size: zero\n",

@@ -101,6 +101,31 @@ struct ContextdCLITests {
         }
     }
 
+    @Test func mapCommandWritesKeyedFileNamesAndRefusesBadSubjects() throws {
+        try withTemporaryDirectory { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let base = ["map", "--data", scratch + "/data", "--out", scratch + "/out", "--as-of", "2024-09-30"]
+            let child = try run(base + ["--child", "C-1", "--format", "svg", "--format", "png"])
+            #expect(child.status == 0, "\(child.stderr)")
+            let written = child.stdout.split(separator: "\n").filter { $0.hasPrefix(scratch) }
+            #expect(written.count == 2)
+            #expect(written.allSatisfy { $0.wholeMatch(of: /.*\/out\/maps\/child-[0-9A-Z]{12}\.(svg|png)/) != nil })
+            #expect(!child.stdout.contains("C-1") && !child.stderr.contains("Secret"))
+            #expect(try run(base + ["--child", "NOPE"]).status == 65)
+            #expect(try run(base + ["--context", "C-1"]).status == 65)
+            #expect(try run(base + ["--child", "C-1", "--depth", "9"]).status == 64)
+            let two = try run(base + ["--child", "C-1", "--context", "L-1"])
+            #expect(two.status == 0 && two.stdout.contains("/maps/context-") && two.stdout.contains("/maps/child-"))
+            #expect(try run(base + ["--format", "gif"]).status == 64)
+            // A key file that others can read is refused (exit 78), not silently used.
+            let key = scratch + "/out/.contextd-state/pseudonym.key"
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+            let refused = try run(base + ["--child", "C-1", "--pseudonymise"])
+            #expect(refused.status == 78)
+            #expect(refused.stderr.contains("can be read by group or others"))
+        }
+    }
+
     @Test func sampleIsDeterministicAndValidates() async throws {
         try withTemporaryDirectory { scratch in
             #expect(try run(["sample", "--entities", "400", "--seed", "9", "--out", scratch + "/a"]).status == 0)
@@ -162,6 +187,8 @@ struct ContextdCLITests {
 
         SUBCOMMANDS:
           run                     Validate a dataset, analyse it, and write the outputs.
+          map                     Draw network maps: a child's own network, a place, a
+                                  cluster, or all of a run's maps.
           validate                Check a dataset against the format without writing
                                   anything.
           sample                  Write a deterministic, entirely fictional dataset for

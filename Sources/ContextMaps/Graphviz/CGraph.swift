@@ -30,6 +30,8 @@ final class GraphvizContext {
     let formats: Set<MapFormat>
     /// Whether `overlap=prism` is available (it needs Graphviz built with GTS).
     private(set) var supportsPrism = false
+    /// The library's version, as `gvcVersion` reports it.
+    var version: String { gvcVersion(raw).map { String(cString: $0) } ?? "unknown" }
 
     private init(raw: OpaquePointer, formats: Set<MapFormat>) {
         self.raw = raw
@@ -117,6 +119,21 @@ struct CGraph: ~Copyable {
             throw GraphvizError(.graphConstruction, "agedge failed", graphvizMessage: GraphvizMessages.text)
         }
         return edge
+    }
+
+    /// A subgraph of the root graph; a name starting with `cluster` is drawn as a box.
+    func subgraph(named name: String) throws -> UnsafeMutablePointer<Agraph_t> {
+        guard let subgraph = cgv_subgraph(raw, name) else {
+            throw GraphvizError(.graphConstruction, "agsubg failed", graphvizMessage: GraphvizMessages.text)
+        }
+        return subgraph
+    }
+
+    /// Puts a node of the root graph into a subgraph.
+    func add(_ node: UnsafeMutablePointer<Agnode_t>, to subgraph: UnsafeMutablePointer<Agraph_t>) throws {
+        guard cgv_subnode(subgraph, node) != nil else {
+            throw GraphvizError(.graphConstruction, "agsubnode failed", graphvizMessage: GraphvizMessages.text)
+        }
     }
 
     /// Declares a node attribute with a default for every node.

@@ -34,6 +34,22 @@ enum GraphvizDocument {
             let handle = try graph.edge(handles[edge.from], handles[edge.to])
             try setEdgeAttributes(graph, handle, edge)
         }
+        // Boxed groups: drawn by dot and fdp, ignored by the other engines.
+        var grouped = Set<Int>()
+        for (number, group) in spec.groups.enumerated() {
+            let members = group.members.filter { grouped.insert($0).inserted }
+            guard !members.isEmpty else { continue }
+            let subgraph = try graph.subgraph(named: "cluster_\(number)")
+            try graph.set(subgraph, "label", LabelText.escaped(group.label))
+            try graph.set(subgraph, "color", MapStyle.colours(forRisk: group.riskLevel).fill)
+            try graph.set(subgraph, "penwidth", "2")
+            try graph.set(subgraph, "style", "rounded")
+            try graph.set(subgraph, "fontsize", "11")
+            for member in members { try graph.add(handles[member], to: subgraph) }
+        }
+        if let centre = spec.centre, engineName == "twopi" {
+            try graph.set(graph.raw, "root", "n\(centre)")
+        }
         return graph
     }
 
@@ -42,6 +58,11 @@ enum GraphvizDocument {
     ) throws {
         let root = graph.raw
         try graph.set(root, "fontname", spec.style.fontName)
+        // Recorded so that the DOT output lays out the same way when read by the `dot` command.
+        try graph.set(root, "layout", engineName)
+        if let inches = spec.fitInches, inches > 0 {
+            try graph.set(root, "size", "\(number(inches)),\(number(inches))")
+        }
         try graph.set(root, "bgcolor", "white")
         try graph.set(root, "pad", "0.3")
         try graph.set(root, "outputorder", "edgesfirst")
@@ -56,6 +77,11 @@ enum GraphvizDocument {
         case "dot":
             try graph.set(root, "nodesep", "0.25")
             try graph.set(root, "ranksep", "0.5")
+        case "twopi":
+            try graph.set(root, "ranksep", "1.3")
+            try graph.set(
+                root, "overlap", spec.style.overlap == "prism" && !supportsPrism ? "false" : spec.style.overlap)
+            try graph.set(root, "sep", "+4")
         default:
             let overlap = spec.style.overlap == "prism" && !supportsPrism ? "false" : spec.style.overlap
             try graph.set(root, "overlap", overlap)
@@ -83,6 +109,10 @@ enum GraphvizDocument {
             try graph.set(handle, "width", number(width))
         }
         if let height = look.height { try graph.set(handle, "height", number(height)) }
+        if node.emphasised {
+            try graph.set(handle, "penwidth", number(look.penWidth + 2.5))
+            try graph.set(handle, "fontsize", number(look.fontSize + 4))
+        }
     }
 
     private static func setEdgeAttributes(

@@ -27,20 +27,28 @@ public actor GraphvizRenderer {
 
     /// Lays out a map once and renders it in each requested format.
     ///
-    /// ``LayoutEngine/auto`` is resolved by ``MapStyle/resolvedEngine(_:nodeCount:)``. Layout
-    /// cannot be interrupted: choose the engine and condense big maps before calling this.
+    /// ``LayoutEngine/auto`` is resolved by ``MapStyle/resolvedEngine(for:)``; a slow engine
+    /// asked for on a map too big for it is replaced, and the map's note says so. Layout cannot
+    /// be interrupted: the node limits of the map builders keep it to seconds.
     ///
     /// - Returns: the bytes of each format (duplicates in `formats` are rendered once).
     /// - Throws: ``GraphvizError`` when Graphviz is unusable, the layout or a render fails, or an
     ///   edge of the spec names a node that does not exist.
     public func render(_ spec: MapSpec, formats: [MapFormat]) throws -> [MapFormat: [UInt8]] {
-        let engine = spec.style.resolvedEngine(spec.engine, nodeCount: spec.nodes.count)
+        let (engine, note) = spec.style.resolvedEngine(for: spec)
+        var spec = spec
+        if let note { spec.note = spec.note.map { $0 + " " + note } ?? note }
         return try render(spec, formats: formats, engineName: engine.rawValue)
     }
 
     /// The output formats this Graphviz build can write.
     public func availableFormats() throws -> Set<MapFormat> {
         try openContext().formats
+    }
+
+    /// The Graphviz library's version (part of every map's content hash).
+    public func version() throws -> String {
+        try openContext().version
     }
 
     /// Whether this Graphviz build supports `overlap=prism`.
@@ -52,6 +60,9 @@ public actor GraphvizRenderer {
     func render(_ spec: MapSpec, formats: [MapFormat], engineName: String) throws -> [MapFormat: [UInt8]] {
         if let edge = spec.firstInvalidEdge {
             throw GraphvizError(.invalidSpec, "edge \(edge) names a node index outside the map")
+        }
+        guard spec.referencesAreValid else {
+            throw GraphvizError(.invalidSpec, "a group or the centre names a node index outside the map")
         }
         let context = try openContext()
         GraphvizMessages.clear()

@@ -40,7 +40,18 @@ struct GraphvizRendererTests {
         let style = MapStyle()
         #expect(style.resolvedEngine(.auto, nodeCount: MapStyle.defaultDotNodeLimit) == .dot)
         #expect(style.resolvedEngine(.auto, nodeCount: MapStyle.defaultDotNodeLimit + 1) == .sfdp)
-        #expect(style.resolvedEngine(.neato, nodeCount: 10_000) == .neato)
+        #expect(style.resolvedEngine(.neato, nodeCount: 1_000) == .neato)
+        // A slow engine asked for by name on a map too big for it is replaced, with a note.
+        let replaced = style.resolvedEngine(.neato, nodeCount: 10_000, grouped: false, centred: false)
+        #expect(replaced.engine == .sfdp)
+        #expect(replaced.note == "Laid out with sfdp instead of neato: 10000 nodes exceed its limit of 1000.")
+        // Boxed groups: dot when small, fdp (which draws boxes) up to the slow-engine limit.
+        #expect(style.resolvedEngine(.auto, nodeCount: 20, grouped: true, centred: false).engine == .dot)
+        #expect(style.resolvedEngine(.auto, nodeCount: 700, grouped: true, centred: false).engine == .fdp)
+        let unboxed = style.resolvedEngine(.auto, nodeCount: 1_500, grouped: true, centred: false)
+        #expect(unboxed.engine == .sfdp && unboxed.note?.hasPrefix("Clusters are not boxed") == true)
+        // A centred map is radial whatever its size.
+        #expect(style.resolvedEngine(.auto, nodeCount: 5, grouped: false, centred: true).engine == .twopi)
         #expect(MapStyle(dotNodeLimit: 5).resolvedEngine(.auto, nodeCount: 6) == .sfdp)
     }
 

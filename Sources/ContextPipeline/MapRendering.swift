@@ -1,0 +1,164 @@
+import ContextIngest
+public import ContextMaps
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One map to draw: where its files go (without extension), what it shows, in which formats.
+public struct MapJob: Sendable {
+    /// Output path without extension, made by the program (`maps/clusters/K-…`), never from data.
+    public var path: String
+    public var spec: MapSpec
+    public var formats: [MapFormat]
+
+    public init(path: String, spec: MapSpec, formats: [MapFormat]) {
+        self.path = path
+        self.spec = spec
+        self.formats = formats
+    }
+}
+
+/// What rendering a set of maps produced.
+public struct RenderedMaps: Sendable {
+    /// `(path with extension, bytes)` in job order.
+    public var files: [(path: String, bytes: [UInt8])] = []
+    /// Maps laid out by Graphviz in this call.
+    public var rendered = 0
+    /// Maps whose content had not changed, taken from the cache.
+    public var reused = 0
+    /// Cache file names of every map of the call (kept by ``MapRenderer/update(with:)``).
+    var used: [String] = []
+    /// Maps laid out in this call, by cache file name, to store once the outputs are committed.
+    var fresh: [(name: String, bytes: [UInt8])] = []
+}
+
+/// Renders maps through the one ``GraphvizRenderer``, skipping those whose content has not
+/// changed since they were last drawn.
+///
+/// A map's content hash is SHA-256 over its canonical JSON description (nodes, labels, tooltips,
+/// edges, groups, title, engine and style), the format, the Graphviz build's version and the
+/// drawing rules a spec does not carry (the legend): the same hash means the same picture. Rendered files are kept in `<state folder>/map-cache/` (folder
+/// `0700`, files `0600`, written temp-fsync-rename), named by hash, and only once the run's
+/// outputs are committed. Entries the run did not use are then removed, so the cache holds one
+/// run's maps, not a growing history of names.
+public struct MapRenderer: Sendable {
+    /// The cache folder, or `nil` to render every map.
+    public let cacheFolder: String?
+
+    public init(cacheFolder: String?) {
+        self.cacheFolder = cacheFolder
+    }
+
+    /// Renders (or reuses) every job.
+    ///
+    /// - Throws: ``PipelineError`` (`renderFailed`) naming the map's path when Graphviz fails.
+    public func render(_ jobs: [MapJob]) async throws(PipelineError) -> RenderedMaps {
+        var result = RenderedMaps()
+        let version: String
+        do {
+            version = try await GraphvizRenderer.shared.version()
+        } catch {
+            throw PipelineError(.renderFailed, "Graphviz cannot be used: \(error)")
+        }
+        for job in jobs {
+            let names = Self.cacheNames(of: job, graphvizVersion: version)
+            if let cacheFolder, let names,
+                case let cached = names.compactMap({ Self.read(cacheFolder + "/" + $0) }), cached.count == names.count
+            {
+                for (format, bytes) in zip(job.formats, cached) {
+                    result.files.append((job.path + "." + format.fileExtension, bytes))
+                }
+                result.reused += 1
+                continue
+            }
+            let rendered: [MapFormat: [UInt8]]
+            do {
+                rendered = try await GraphvizRenderer.shared.render(job.spec, formats: job.formats)
+            } catch {
+                throw PipelineError(.renderFailed, "map '\(job.path)' could not be rendered: \(error)")
+            }
+            result.rendered += 1
+            for (number, format) in job.formats.enumerated() {
+                guard let bytes = rendered[format] else { continue }
+                result.files.append((job.path + "." + format.fileExtension, bytes))
+                if let names { result.fresh.append((names[number], bytes)) }
+            }
+        }
+        result.used = jobs.flatMap { Self.cacheNames(of: $0, graphvizVersion: version) ?? [] }
+        return result
+    }
+
+    /// Stores the maps laid out by ``render(_:)`` and removes the entries it did not use. Called
+    /// only after the outputs are committed, so a failed run leaves the cache as it was.
+    public func update(with rendered: RenderedMaps) {
+        guard let cacheFolder else { return }
+        Self.makeFolder(cacheFolder)
+        for (name, bytes) in rendered.fresh { Self.write(cacheFolder + "/" + name, bytes) }
+        let keep = Set(rendered.used)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []
+        for name in names where !keep.contains(name) { unlink(cacheFolder + "/" + name) }
+    }
+
+    /// The cache file name of each of a job's formats: content hash and extension.
+    static func cacheNames(of job: MapJob, graphvizVersion: String) -> [String]? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let description = try? encoder.encode(job.spec) else { return nil }
+        return job.formats.map { format in
+            let salt = Array("|\(format)|\(graphvizVersion)|\(cacheVersion)|\(MapStyle.drawingSignature)".utf8)
+            return InputFingerprint.sha256Hex([UInt8](description) + salt) + "." + format.fileExtension
+        }
+    }
+
+    /// Changes whenever the drawing code changes in a way a spec does not show.
+    static let cacheVersion = "contextd-maps-1"
+
+    static func makeFolder(_ path: String) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            mkdir(current, 0o700)
+        }
+    }
+
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Glibc.read(fd, $0 + done, buffer.count - done) } ?? -1
+            }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
+    }
+
+    /// Best effort: a cache entry that cannot be written is simply rendered again next time.
+    static func write(_ path: String, _ bytes: [UInt8]) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(fd, $0 + done, buffer.count - done) } ?? -1
+            }
+            guard count > 0 else { break }
+            done += count
+        }
+        let synced = fsync(fd) == 0
+        close(fd)
+        if done == bytes.count, synced, rename(temporary, path) == 0 { return }
+        unlink(temporary)
+    }
+}
