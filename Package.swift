@@ -13,6 +13,9 @@ let strict: [SwiftSetting] = [
     .define("CONTEXTD_INTERNAL_CHECKS", .when(configuration: .debug)),
 ]
 
+/// Property-based testing (issue 7): the CSV round trip and graph invariants.
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "contextd",
     platforms: [.macOS(.v15)],
@@ -23,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
@@ -82,18 +86,20 @@ let package = Package(
             swiftSettings: strict),
 
         .testTarget(
-            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
+            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport", propertyBased],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
-            name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
+            name: "ContextIngestTests",
+            dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport", propertyBased],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "ContextAnalysisTests",
-            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport", propertyBased],
             swiftSettings: strict),
         .testTarget(
             name: "ContextSampleTests",
