@@ -3,8 +3,9 @@
 
 Generates the 10,000-entity sample, runs `contextd run` once to completion, then starts it again
 and again (alternating two as-of dates, so consecutive outputs differ), killing it with SIGKILL at
-a random moment: half the kills uniformly over a whole run, half in its last fifth, where the
-outputs are written. After every kill it checks the output folder:
+a random moment: a third of the kills uniformly over a whole run, a third in its last fifth, a
+third within 30 ms of the staging folder's appearance (while the outputs are written). After
+every kill it checks the output folder:
 
 * manifest.json parses, and every output it lists exists with the listed size and SHA-256
   (so the folder holds one complete set of outputs, the previous or the new, never a mix);
@@ -13,7 +14,7 @@ outputs are written. After every kill it checks the output folder:
   next run completes: its files plus those in place must then be a complete set).
 
 Usage: python3 Tests/Hardening/kill_test.py [--kills 300] [--seed 1] [--keep DIR]
-Prints one line per 25 kills and a summary; exits 1 if any check failed.
+Runs until --kills runs were killed before finishing; prints a line per 25 runs and a summary; exits 1 if any check failed.
 """
 import argparse, hashlib, json, os, random, signal, subprocess, sys, tempfile, time
 
@@ -95,9 +96,17 @@ def main():
     duration = time.monotonic() - started
     print(f"one complete run: {duration:.2f} s", flush=True)
     kills = completed = inconsistent = recovered_commits = 0
-    for i in range(1, args.kills + 1):
-        delay = rng.uniform(0, duration) if i % 2 else rng.uniform(0.8 * duration, 1.05 * duration)
+    i = 0
+    while kills < args.kills:
+        i += 1
         process = subprocess.Popen(command(i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i % 3 == 0:
+            # Aim at the writing itself: wait for the staging folder, then kill within 30 ms.
+            while process.poll() is None and not any(n.startswith(".contextd-staging-") for n in os.listdir(out)):
+                time.sleep(0.0005)
+            delay = rng.uniform(0, 0.03)
+        else:
+            delay = rng.uniform(0, duration) if i % 3 == 1 else rng.uniform(0.8 * duration, 1.05 * duration)
         time.sleep(delay)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
