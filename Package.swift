@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -54,13 +55,24 @@ let package = Package(
         .target(
             name: "ContextMaps", dependencies: ["ContextAnalysis", "ContextModel", "ContextPrivacy", "CGraphviz"],
             swiftSettings: strict),
-        .target(name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], swiftSettings: strict),
+        // Schemas/: the JSON Schemas (draft 2020-12) of every JSON output, shipped for readers and
+        // checked against real outputs by the tests.
+        .target(
+            name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], exclude: ["Schemas"],
+            swiftSettings: strict),
+
+        // Run history (scores of past runs, for trends) in SQLite through GRDB, with migrations.
+        .target(
+            name: "ContextHistory",
+            dependencies: ["ContextReports", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
 
         // L3: one run, end to end.
         .target(
             name: "ContextPipeline",
             dependencies: [
                 "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel", "ContextPrivacy",
+                "ContextHistory",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -70,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "contextd",
             dependencies: [
-                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel",
+                "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel", "ContextReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +118,11 @@ let package = Package(
             dependencies: ["ContextSample", "ContextModel", "ContextIngest", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ContextReportsTests", dependencies: ["ContextReports", "ContextAnalysis", "ContextModel"],
+            name: "ContextReportsTests",
+            dependencies: ["ContextReports", "ContextAnalysis", "ContextModel", "ContextTestSupport", "GraphAlgorithms"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ContextHistoryTests", dependencies: ["ContextHistory", "ContextReports", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ContextMapsTests",
@@ -119,6 +135,14 @@ let package = Package(
                 "ContextTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // The reader reports on the shipped sample: privacy promises, disclosure control, schemas.
+        .testTarget(
+            name: "ReaderReportsTests",
+            dependencies: [
+                "ContextPipeline", "ContextReports", "ContextIngest", "ContextModel", "ContextTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(name: "ContextdCLITests", dependencies: ["ContextTestSupport"], swiftSettings: strict),

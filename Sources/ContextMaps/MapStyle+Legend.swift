@@ -39,7 +39,7 @@ extension MapStyle {
 
     /// The drawing rules that a ``MapSpec`` does not carry (the legend's text), for cache keys:
     /// a change here must redraw every cached map.
-    public static var drawingSignature: String { legendHTML }
+    public static var drawingSignature: String { "header-text-1|" + keyLines.joined(separator: "|") + "|" + legendHTML }
 
     /// The root graph's label when the legend is drawn: the title lines and the note (escaped
     /// for HTML by ``LabelText/html(_:limit:)``) above the constant legend.
@@ -57,11 +57,26 @@ extension MapStyle {
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\(rows)</TABLE>"
     }
 
-    /// The root graph's plain label when there is no legend: title lines and note, escaped.
-    static func headerText(title: [String], note: String?) -> String {
-        (title + (note.map { [$0] } ?? [])).map { LabelText.escaped($0, limit: titleLimit) }
-            .joined(separator: "\\n")
+    /// The root graph's plain label: title lines, the note, and (with `key`) the legend as
+    /// text, each line left-justified (`\l`); data parts are escaped by ``LabelText``.
+    ///
+    /// Maps use this rather than the HTML-like ``headerHTML(title:note:)``: Graphviz 2.42 leaks
+    /// about 1.7 KB per layout in its HTML-label parser and in the Pango markup of HTML text
+    /// (measured with `Tests/Leaks/valgrind_maps.sh`), which a service drawing hundreds of maps a
+    /// run cannot afford. The coloured legend is drawn once, by `contextd map --legend`.
+    static func headerText(title: [String], note: String?, key: Bool) -> String {
+        let lines = (title + (note.map { [$0] } ?? [])).map { LabelText.escaped($0, limit: titleLimit) }
+        return (lines + (key ? keyLines : [])).map { $0 + "\\l" }.joined()
     }
+
+    /// The legend in words, from constants only (no data).
+    static let keyLines = [
+        "Fill, MACE level: red 4 high concern · amber 3 some · yellow 2 low · green 1 no concern · grey not assessed",
+        "Shape: child double ellipse · peer small ellipse · perpetrator octagon · place house · school tab · "
+            + "group hexagon · cluster rounded box",
+        "Line: red arrow exploits · dashed online contact · grey attends, frequents · faint weak (graded C/D, "
+            + "source 3) or stale · wider stronger",
+    ]
 
     /// Cap for a title or note line, in characters.
     static let titleLimit = 200

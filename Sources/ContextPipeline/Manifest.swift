@@ -1,5 +1,6 @@
 public import ContextAnalysis
 public import ContextIngest
+public import ContextReports
 
 /// `manifest.json`: what a run read, how, what it found wrong, what it wrote and how long each
 /// stage took. Written last, so its presence means the run's outputs are complete.
@@ -17,6 +18,7 @@ public struct Manifest: Codable, Sendable {
         public let overview: RunConfiguration.OverviewSettings
         public let maps: RunConfiguration.MapsSettings
         public let state: RunConfiguration.StateSettings
+        public var reports: ReportSettings? = nil
     }
 
     public struct Counts: Codable, Sendable {

@@ -76,19 +76,16 @@ extension Pipeline {
         var jobs: [MapJob] = []
         for subject in request.subjects {
             switch subject {
-            case .child(let id):
-                let entity = try entity(id, in: graph, kinds: [.child, .peer, .perpetrator], option: "--child")
-                let name = "child-" + pseudonymiser.token(domain: "map-file", value: id)
+            case .child(let id), .context(let id):
+                let isChild = subject == .child(id)
+                let entity = try entity(
+                    id, in: graph, kinds: isChild ? [.child, .peer, .perpetrator] : [.location, .school, .group],
+                    option: isChild ? "--child" : "--context")
+                let name = (isChild ? "child-" : "context-") + pseudonymiser.token(domain: "map-file", value: id)
                 jobs.append(
                     MapJob(
-                        path: folder + "/" + name, spec: FocusMap.spec(of: .child(entity), data: data),
-                        formats: formats(config.maps.focusFormats)))
-            case .context(let id):
-                let entity = try entity(id, in: graph, kinds: [.location, .school, .group], option: "--context")
-                let name = "context-" + pseudonymiser.token(domain: "map-file", value: id)
-                jobs.append(
-                    MapJob(
-                        path: folder + "/" + name, spec: FocusMap.spec(of: .context(entity), data: data),
+                        path: folder + "/" + name,
+                        spec: FocusMap.spec(of: isChild ? .child(entity) : .context(entity), data: data),
                         formats: formats(config.maps.focusFormats)))
             case .cluster(let stableID):
                 guard let cluster = analysis.clusters.clusters.first(where: { $0.stableID == stableID }) else {

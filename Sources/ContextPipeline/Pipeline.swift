@@ -29,6 +29,8 @@ public struct RunResult: Sendable {
     public let report: ValidationReport
     /// Paths written, relative to the output folder, the manifest last.
     public let outputs: [String]
+    /// What the history said: the earlier run compared with, or that there is none yet.
+    public var history: String = ""
 }
 
 /// One run, end to end: load and validate, analyse, render, report, and commit the outputs
@@ -102,6 +104,11 @@ public struct Pipeline: Sendable {
         logger.info(
             "maps drawn",
             metadata: ["maps": "\(jobs.count)", "maps.rendered": "\(maps.rendered)", "maps.reused": "\(maps.reused)"])
+        let (history, pastRuns) = try openHistory(for: request, asOfAtMost: asOf)
+        let readerReports = try timings.measure("report.readers") {
+            try everyRunReports(dataset: dataset, analysis: analysis, settings: config.reports, history: pastRuns)
+        }
+        for (path, bytes) in readerReports.files { transaction.add(path, bytes) }
         try timings.measure("report") {
             transaction.add("people.csv", PeopleTable.csv(graph: graph, analysis: analysis))
             transaction.add(
@@ -120,13 +127,17 @@ public struct Pipeline: Sendable {
         let writeStart = clock.now
         try transaction.commit(last: manifestName)
         mapRenderer.update(with: maps)
+        try recordHistory(
+            history, kind: "run", analysis: analysis, schools: readerReports.schools, request: request, graph: graph)
         logger.info(
             "outputs written",
             metadata: [
                 "output.files": "\(outputs.count + 1)",
                 "stage.seconds": "\((clock.now - writeStart).components.seconds)",
             ])
-        return RunResult(manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName])
+        return RunResult(
+            manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName],
+            history: Self.historyNote(pastRuns, asOf: asOf))
     }
 
     /// The maps of a run: the overview and one map per cluster, identified and (when configured)
@@ -192,7 +203,7 @@ public struct Pipeline: Sendable {
             asOf: asOf.description,
             configuration: .init(
                 file: request.configurationFile, policy: config.policy.rawValue, analysis: config.analysis,
-                overview: config.overview, maps: config.maps, state: config.state),
+                overview: config.overview, maps: config.maps, state: config.state, reports: config.reports),
             inputs: dataset.report.files,
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,

@@ -2,6 +2,7 @@ public import ContextAnalysis
 public import ContextIngest
 public import ContextMaps
 public import ContextModel
+public import ContextReports
 import Foundation
 import Yams
 
@@ -16,6 +17,8 @@ public struct RunConfiguration: Sendable, Codable {
     public var overview: OverviewSettings
     public var maps: MapsSettings
     public var state: StateSettings
+    /// The reader-specific reports: schools, board, disruption plan, outcomes (`reports:`).
+    public var reports: ReportSettings = ReportSettings()
     /// Sizes beyond which a dataset is refused (section `limits:`; exit 65).
     public var limits = IngestLimits()
 
@@ -87,7 +90,7 @@ public struct RunConfiguration: Sendable, Codable {
             root, "",
             allowed: [
                 "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
-                "maps", "state", "privacy", "limits",
+                "maps", "state", "privacy", "reports", "limits",
             ])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
@@ -168,6 +171,7 @@ public struct RunConfiguration: Sendable, Codable {
             }
         }
         try parseState(top, reader, into: &config.state)
+        if let node = top["reports"] { try parseReports(node, reader, into: &config.reports) }
         if let node = top["limits"] { try parseLimits(node, reader, into: &config.limits) }
         return config
     }

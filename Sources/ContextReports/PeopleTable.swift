@@ -34,28 +34,9 @@ public enum PeopleTable {
                 number(metrics.pageRank[v], digits: 9),
                 String(metrics.coreNumber[v]),
             ]
-            for (index, field) in fields.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendField(field, to: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
+            CSVText.appendRecord(fields, to: &out)
         }
         return out
-    }
-
-    static func appendField(_ field: String, to out: inout [UInt8]) {
-        var text = field
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            out.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "\"") { out.append(byte) }
-                out.append(byte)
-            }
-            out.append(UInt8(ascii: "\""))
-        } else {
-            out.append(contentsOf: text.utf8)
-        }
     }
 
     static func number(_ value: Double, digits: Double = 6) -> String {

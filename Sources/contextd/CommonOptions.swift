@@ -1,4 +1,7 @@
 import ArgumentParser
+import ContextIngest
+import ContextModel
+import ContextPipeline
 import Logging
 
 /// Options shared by the commands that read a dataset.
@@ -32,5 +35,41 @@ struct DataOptions: ParsableArguments {
             return handler
         }
         return Logger(label: "contextd.pipeline")
+    }
+}
+
+/// Options shared by the commands that analyse a dataset and write into an output folder
+/// (`run`, `map`, `report`).
+struct OutputOptions: ParsableArguments {
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
+    var outputFolder: String
+
+    @Option(help: ArgumentHelp("Run configuration (YAML). Without it, built-in defaults.", valueName: "file"))
+    var config: String?
+
+    /// The configuration file's settings (or the built-in defaults) with the command line's
+    /// `--as-of` and `--lenient` applied.
+    func configuration(asOf: String?) throws -> RunConfiguration {
+        var configuration = RunConfiguration()
+        if let config { configuration = try RunConfiguration.load(path: config) }
+        if let asOf { configuration.asOf = Day(iso: asOf) }
+        if data.lenient { configuration.policy = .lenient }
+        return configuration
+    }
+
+    /// A run of the whole job with ``configuration(asOf:)``.
+    func request(asOf: String?) throws -> RunRequest {
+        RunRequest(
+            dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: try configuration(asOf: asOf),
+            configurationFile: config)
+    }
+
+    /// Refuses an `--as-of` that is not a real date.
+    static func validate(asOf: String?) throws {
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
+        }
     }
 }

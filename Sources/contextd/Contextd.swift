@@ -19,5 +19,8 @@ struct Contextd: AsyncParsableCommand {
             70 internal error, 73 output cannot be created, 78 bad configuration.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, MapCommand.self, ValidateCommand.self, SampleCommand.self, ExplainCommand.self])
+        subcommands: [
+            RunCommand.self, MapCommand.self, ReportCommand.self, ValidateCommand.self, SampleCommand.self,
+            ExplainCommand.self,
+        ])
 }

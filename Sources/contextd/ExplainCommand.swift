@@ -36,9 +36,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard link.count == 2 else { throw ValidationError("--link takes two entity ids") }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
-        }
+        try OutputOptions.validate(asOf: asOf)
         if let kind, LinkKind(name: kind) == nil {
             throw ValidationError("--kind must be one of: \(LinkKind.allCases.map(\.name).joined(separator: ", "))")
         }

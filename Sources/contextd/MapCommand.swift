@@ -25,13 +25,7 @@ struct MapCommand: AsyncParsableCommand {
               contextd map --data Samples/borough --out Output --context L-0007 --pseudonymise --format png
             """)
 
-    @OptionGroup var data: DataOptions
-
-    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
-    var outputFolder: String
-
-    @Option(help: ArgumentHelp("Run configuration (YAML). Without it, built-in defaults.", valueName: "file"))
-    var config: String?
+    @OptionGroup var options: OutputOptions
 
     @Option(
         help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
@@ -68,9 +62,7 @@ struct MapCommand: AsyncParsableCommand {
     var engine: String?
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
-        }
+        try OutputOptions.validate(asOf: asOf)
         if let depth, !(1...6).contains(depth) { throw ValidationError("--depth must be 1 to 6") }
         if let fit, !(1...200).contains(fit) { throw ValidationError("--fit must be 1 to 200 inches") }
         if depth != nil, child.isEmpty, context.isEmpty {
@@ -86,12 +78,9 @@ struct MapCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = data.bootstrapLogging()
+        let logger = options.data.bootstrapLogging()
         do {
-            var configuration = RunConfiguration()
-            if let config { configuration = try RunConfiguration.load(path: config) }
-            if let asOf { configuration.asOf = Day(iso: asOf) }
-            if data.lenient { configuration.policy = .lenient }
+            var configuration = try options.configuration(asOf: asOf)
             if let depth { configuration.maps.map.depth = depth }
             if let engine = engine.flatMap(LayoutEngine.init(rawValue:)) {
                 configuration.maps.map.engine = engine
@@ -102,12 +91,12 @@ struct MapCommand: AsyncParsableCommand {
             if legend { subjects.append(.legend) }
             if subjects.isEmpty { subjects = [.all] }
             var request = MapRequest(
-                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration,
+                dataFolder: options.data.dataFolder, outputFolder: options.outputFolder, configuration: configuration,
                 subjects: subjects,
                 pseudonymise: pseudonymise, formats: formats.compactMap(MapFormat.init(rawValue:)))
             request.fitInches = fit
             let result = try await Pipeline(logger: logger).drawMaps(request)
-            for path in result.paths { print(outputFolder + "/" + path) }
+            for path in result.paths { print(options.outputFolder + "/" + path) }
             print(
                 "contextd: \(result.rendered.rendered + result.rendered.reused) maps "
                     + "(\(result.rendered.rendered) laid out, \(result.rendered.reused) unchanged and reused)")

@@ -16,47 +16,37 @@ struct RunCommand: AsyncParsableCommand {
                               targets, changes since the last run (OFFICIAL-SENSITIVE)
               people.csv      every person's network measures (OFFICIAL-SENSITIVE)
               maps/overview.* the overview network map (formats set in the config)
+              schools.json, schools.csv   the school risk indicator (OFFICIAL-SENSITIVE)
+              disruption.json, disruption.md   whom or what to disrupt, suggested actions,
+                              outcomes of past actions (OFFICIAL-SENSITIVE)
+            Scores are kept in the history (state folder) for trends; `contextd report board` \
+            writes the board summary.
 
             Example:
               contextd run --data Samples/borough --out Output --config Config/contextd.yaml
             """)
 
-    @OptionGroup var data: DataOptions
-
-    @Option(name: .customLong("out"), help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
-    var outputFolder: String
-
-    @Option(help: ArgumentHelp("Run configuration (YAML). Without it, built-in defaults.", valueName: "file"))
-    var config: String?
+    @OptionGroup var options: OutputOptions
 
     @Option(
         help: ArgumentHelp(
             "The date the analysis is as of, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
     var asOf: String?
 
-    func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
-        }
-    }
+    func validate() throws { try OutputOptions.validate(asOf: asOf) }
 
     func run() async throws {
-        let logger = data.bootstrapLogging()
+        let logger = options.data.bootstrapLogging()
         do {
-            var configuration = RunConfiguration()
-            if let config { configuration = try RunConfiguration.load(path: config) }
-            if let asOf { configuration.asOf = Day(iso: asOf) }
-            if data.lenient { configuration.policy = .lenient }
-            let request = RunRequest(
-                dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: configuration,
-                configurationFile: config)
+            let request = try options.request(asOf: asOf)
             let result = try await Pipeline(logger: logger).run(request)
             Diagnostics.print(result.report)
             let setAside = result.report.setAside.count
             print(
                 "contextd: as of \(result.manifest.asOf): \(result.manifest.counts.entities) entities, "
                     + "\(result.manifest.counts.links) links, \(result.report.warnings.count) warnings, "
-                    + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(outputFolder)")
+                    + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(options.outputFolder); "
+                    + "history: \(result.history)")
         } catch {
             throw ExitStatus.exitCode(for: error)
         }

@@ -104,8 +104,8 @@ struct FocusMapTests {
         let capped = FocusMap.spec(of: .child(world.index("A")), data: world.data(settings))
         #expect(capped.nodes.map(\.label) == ["A", "B", "D"])
         #expect(
-            capped.note == "At least 4 more entities within 2 links not drawn (limit 3); the nearest and most strongly linked "
-                + "are shown.")
+            capped.note == "At least 4 more entities within 2 links not drawn (limit 3); the nearest and most "
+                + "strongly linked are shown.")
     }
 
     @Test func contextMapStartsAtTheSchool() throws {

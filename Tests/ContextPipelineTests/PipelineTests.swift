@@ -122,7 +122,9 @@ struct PipelineTests {
             let after = try snapshot(of: out)
             // The failed run made the pseudonymisation key (state, not output) but stored no map
             // in the cache: the cache is written only after a commit.
-            #expect(after.keys.sorted() == (expectedAfter.keys + [".contextd-state/pseudonym.key"]).sorted())
+            #expect(Set(after.keys) == Set(expectedAfter.keys).union([".contextd-state/pseudonym.key"]))
+            // Nor did it record scores in the history (the first run made both files).
+            #expect(after[".contextd-state/history.sqlite"] == before[".contextd-state/history.sqlite"])
             #expect(after["network.json"] == before["network.json"])
             #expect(after["manifest.json"] == before["manifest.json"])
             #expect(!after.keys.contains { $0.contains("staging") })

@@ -70,7 +70,7 @@ struct RunConfigurationTests {
     @Test(arguments: [
         (
             "colour: red\n",
-            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, limits"
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, reports, limits"
         ),
         (
             "maps:\n  focus:\n    depth: 9\n",

@@ -189,6 +189,8 @@ struct ContextdCLITests {
           run                     Validate a dataset, analyse it, and write the outputs.
           map                     Draw network maps: a child's own network, a place, a
                                   cluster, or all of a run's maps.
+          report                  Write one reader's report: the school risk indicator
+                                  or the board summary.
           validate                Check a dataset against the format without writing
                                   anything.
           sample                  Write a deterministic, entirely fictional dataset for

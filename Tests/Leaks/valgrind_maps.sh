@@ -3,6 +3,7 @@
 # child's and every place's own network in the shipped sample, depth 1, cache off) under
 # valgrind's memcheck, and the script prints the leak summary. Run from the repository root:
 #   bash Tests/Leaks/valgrind_maps.sh [number of children] [number of places]
+# VALGRIND_LOG=FILE keeps valgrind's whole report.
 #
 # Two workarounds, both for valgrind 3.19 (Debian bookworm), not for contextd:
 # - its DWARF reader cannot read Swift 6's debug information, so the binary is copied with the
@@ -32,6 +33,7 @@ LD_PRELOAD="$work/sigsuspend_shim.so" valgrind --leak-check=full --show-leak-kin
     --num-callers=40 --log-file="$work/valgrind.log" \
     "$work/contextd" map --data Samples/borough --out "$work/out" --config "$work/config.yaml" \
     --as-of 2024-09-30 --depth 1 "${subjects[@]}" | tail -1
+if [ -n "${VALGRIND_LOG:-}" ]; then cp "$work/valgrind.log" "$VALGRIND_LOG"; fi
 grep -E "definitely lost|indirectly lost|possibly lost|still reachable|ERROR SUMMARY" "$work/valgrind.log" \
     | sed 's/^==[0-9]*== *//'
 if ! grep -q "definitely lost: 0 bytes in 0 blocks" "$work/valgrind.log"; then

@@ -5,7 +5,7 @@ import ContextModel
 ///
 /// Node names are synthetic (`n0`, `n1`, ...); ids and labels go only into `label` and `tooltip`,
 /// escaped by ``LabelText``. Nothing from data sets `image`, `URL`, `href` or an HTML-like label;
-/// the only HTML-like label is the header, whose data parts are HTML-escaped.
+/// the only HTML-like label is the legend-only map's header, whose data parts are HTML-escaped.
 enum GraphvizDocument {
     /// Builds the graph; runs on the renderer's queue.
     static func graph(for spec: MapSpec, engineName: String, supportsPrism: Bool) throws -> CGraph {
@@ -68,10 +68,12 @@ enum GraphvizDocument {
         try graph.set(root, "outputorder", "edgesfirst")
         try graph.set(root, "labelloc", "t")
         try graph.set(root, "labeljust", "l")
-        if spec.legend {
+        if spec.legend && spec.nodes.isEmpty {
+            // The legend alone, with colour swatches: the only HTML-like label contextd draws.
             try graph.setHTML("label", MapStyle.headerHTML(title: spec.title, note: spec.note))
         } else {
-            try graph.set(root, "label", MapStyle.headerText(title: spec.title, note: spec.note))
+            try graph.set(root, "label", MapStyle.headerText(title: spec.title, note: spec.note, key: spec.legend))
+            try graph.set(root, "fontsize", "12")
         }
         switch engineName {
         case "dot":

@@ -15,9 +15,9 @@ struct GraphvizRendererTests {
         let text = parsed.texts.joined(separator: "\n")
         #expect(text.contains("test map — OFFICIAL-SENSITIVE"))
         #expect(text.contains("a note line"))
-        #expect(text.contains("MACE level"))
-        #expect(text.contains("perpetrator: octagon"))
-        #expect(text.contains("exploits: bold red arrow"))
+        #expect(text.contains("Fill, MACE level: red 4 high concern"))
+        #expect(text.contains("perpetrator octagon"))
+        #expect(text.contains("red arrow exploits"))
         #expect(parsed.texts.contains("Adult D"))
         #expect(parsed.tooltips.contains("child · MACE 4"))
 
@@ -34,6 +34,15 @@ struct GraphvizRendererTests {
         #expect(parsed.wellFormed)
         #expect(parsed.texts.contains("test map — OFFICIAL-SENSITIVE"))
         #expect(!parsed.texts.joined().contains("MACE level"))
+    }
+
+    @Test func legendAloneHasColourSwatches() async throws {
+        let output = try await GraphvizRenderer.shared.render(.legendOnly(asOf: Day(rawValue: 20_000)), formats: [.svg])
+        let svg = String(decoding: try #require(output[.svg]), as: UTF8.self)
+        #expect(parseSVG(Array(svg.utf8)).texts.contains("exploits: bold red arrow"))
+        for fill in [MapStyle.highFill, MapStyle.someFill, MapStyle.lowFill, MapStyle.noFill] {
+            #expect(svg.contains("fill=\"\(fill)\""))
+        }
     }
 
     @Test func autoEngineChoosesDotForSmallAndSfdpForLargeMaps() {
