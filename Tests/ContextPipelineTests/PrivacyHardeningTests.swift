@@ -1,5 +1,6 @@
 import ContextIngest
 import ContextModel
+import ContextReports
 import ContextTestSupport
 import Foundation
 import InMemoryLogging
@@ -92,6 +93,19 @@ struct PrivacyHardeningTests {
             #expect(secrets.count > 200)
             let logText = entries.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
             for secret in secrets where logText.contains(secret) { Issue.record("log leaks a child's data: \(secret)") }
+
+            // The reader reports for wider audiences name no child: the schools every run writes,
+            // and the board summary.
+            var configuration = RunConfiguration(asOf: Day(iso: "2024-09-30"))
+            configuration.maps.clusters = false
+            _ = try await Pipeline(logger: Logger(label: "test")).report(
+                .board(try #require(BoardPeriod("2024-Q3"))),
+                request: RunRequest(
+                    dataFolder: Self.sample, outputFolder: out, configuration: configuration, configurationFile: nil))
+            for name in ["schools.json", "schools.csv", "board.json", "board.html"] {
+                let text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+                for secret in secrets where text.contains(secret) { Issue.record("\(name) names a child: \(secret)") }
+            }
 
             try expectOwnerOnly(out)
             let keyPath = RunConfiguration().state.keyFile(forOutput: out)
