@@ -39,7 +39,7 @@ extension MapStyle {
 
     /// The drawing rules that a ``MapSpec`` does not carry (the legend's text), for cache keys:
     /// a change here must redraw every cached map.
-    public static var drawingSignature: String { "header-text-1|" + keyLines.joined(separator: "|") + "|" + legendHTML }
+    public static var drawingSignature: String { "header-text-2|" + keyLines.joined(separator: "|") + "|" + legendHTML }
 
     /// The root graph's label when the legend is drawn: the title lines and the note (escaped
     /// for HTML by ``LabelText/html(_:limit:)``) above the constant legend.

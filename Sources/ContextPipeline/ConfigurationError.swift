@@ -11,7 +11,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public let line: Int?
     public let column: Int?
 
-    init(file: String, key: String, _ message: String, line: Int? = nil, column: Int? = nil) {
+    public init(file: String, key: String, _ message: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.key = key
         self.message = message

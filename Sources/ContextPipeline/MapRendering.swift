@@ -67,7 +67,8 @@ public struct MapRenderer: Sendable {
         for job in jobs {
             let names = Self.cacheNames(of: job, graphvizVersion: version)
             if let cacheFolder, let names,
-                case let cached = names.compactMap({ Self.read(cacheFolder + "/" + $0) }), cached.count == names.count
+                case let cached = names.compactMap({ Self.readFile(cacheFolder + "/" + $0) }),
+                cached.count == names.count
             {
                 for (format, bytes) in zip(job.formats, cached) {
                     result.files.append((job.path + "." + format.fileExtension, bytes))
@@ -97,7 +98,7 @@ public struct MapRenderer: Sendable {
     public func update(with rendered: RenderedMaps) {
         guard let cacheFolder else { return }
         Self.makeFolder(cacheFolder)
-        for (name, bytes) in rendered.fresh { Self.write(cacheFolder + "/" + name, bytes) }
+        for (name, bytes) in rendered.fresh { Self.writeFile(cacheFolder + "/" + name, bytes) }
         let keep = Set(rendered.used)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []
         for name in names where !keep.contains(name) { unlink(cacheFolder + "/" + name) }
@@ -125,7 +126,7 @@ public struct MapRenderer: Sendable {
         }
     }
 
-    static func read(_ path: String) -> [UInt8]? {
+    static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -135,7 +136,7 @@ public struct MapRenderer: Sendable {
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
-                buffer.baseAddress.map { Glibc.read(fd, $0 + done, buffer.count - done) } ?? -1
+                buffer.baseAddress.map { read(fd, $0 + done, buffer.count - done) } ?? -1
             }
             guard count > 0 else { return nil }
             done += count
@@ -144,14 +145,14 @@ public struct MapRenderer: Sendable {
     }
 
     /// Best effort: a cache entry that cannot be written is simply rendered again next time.
-    static func write(_ path: String, _ bytes: [UInt8]) {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
-                buffer.baseAddress.map { Glibc.write(fd, $0 + done, buffer.count - done) } ?? -1
+                buffer.baseAddress.map { write(fd, $0 + done, buffer.count - done) } ?? -1
             }
             guard count > 0 else { break }
             done += count

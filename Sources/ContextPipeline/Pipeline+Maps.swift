@@ -16,7 +16,7 @@ public struct MapRequest: Sendable {
         case context(String)
         /// One concern cluster, by its stable id (`K-…`, as in network.json).
         case cluster(String)
-        /// The overview and every cluster map, as a run draws them.
+        /// The overview and every cluster map, as a run draws them (as configured).
         case all
         /// The legend alone (`maps/legend.*`): no data on it.
         case legend
@@ -103,20 +103,7 @@ extension Pipeline {
                     MapJob(
                         path: "maps/legend", spec: .legendOnly(asOf: asOf), formats: formats(config.overview.formats)))
             case .all:
-                let overview = OverviewMap(
-                    maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-                    style: config.overview.style)
-                jobs.append(
-                    MapJob(
-                        path: folder + "/overview", spec: overview.spec(data: data),
-                        formats: formats(config.overview.formats)))
-                for cluster in analysis.clusters.clusters {
-                    jobs.append(
-                        MapJob(
-                            path: folder + "/clusters/" + cluster.stableID,
-                            spec: ClusterMap.spec(of: cluster, data: data),
-                            formats: formats(config.maps.clusterFormats)))
-                }
+                jobs += runMaps(data, folder: folder, config: config, formats: request.formats)
             }
         }
         if let inches = request.fitInches {

@@ -14,6 +14,9 @@ public struct RunRequest: Sendable {
     public var configuration: RunConfiguration
     /// The configuration file's path, recorded in the manifest (`nil`: built-in defaults).
     public var configurationFile: String?
+    /// Where the previous run's `network.json` is read from (cluster identities, changes);
+    /// `nil`: the output folder itself. The service writes each run into a new folder.
+    public var previousOutputFolder: String? = nil
 
     public init(dataFolder: String, outputFolder: String, configuration: RunConfiguration, configurationFile: String?) {
         self.dataFolder = dataFolder
@@ -79,8 +82,10 @@ public struct Pipeline: Sendable {
         let graph = dataset.graph
         var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
         for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
-        let previous = FileManager.default.contents(atPath: request.outputFolder + "/network.json")
-            .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
+        let previous = FileManager.default.contents(
+            atPath: (request.previousOutputFolder ?? request.outputFolder) + "/network.json"
+        )
+        .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
         let changes = analysis.adoptIdentities(from: previous?.clusterIdentities ?? [], in: graph)
         logger.info(
             "clusters found",
@@ -151,25 +156,35 @@ public struct Pipeline: Sendable {
         if config.maps.pseudonymised {
             namings.append(("maps/pseudonymised", .pseudonymised(try pseudonymiser(config, request.outputFolder))))
         }
-        let overview = OverviewMap(
-            maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-            style: config.overview.style)
-        let overviewFormats = config.overview.formats.compactMap(MapFormat.init(rawValue:))
-        let clusterFormats = config.maps.clusterFormats.compactMap(MapFormat.init(rawValue:))
+        return namings.flatMap { folder, naming in
+            runMaps(
+                MapData(graph: dataset.graph, analysis: analysis, naming: naming, settings: config.maps.map),
+                folder: folder, config: config)
+        }
+    }
+
+    /// A run's maps in one naming: the overview (if enabled) and each cluster's map (if enabled),
+    /// in the configured formats unless `formats` is given.
+    func runMaps(_ data: MapData, folder: String, config: RunConfiguration, formats: [MapFormat] = []) -> [MapJob] {
+        func chosen(_ configured: [String]) -> [MapFormat] {
+            formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : formats
+        }
         var jobs: [MapJob] = []
-        for (folder, naming) in namings {
-            let data = MapData(graph: dataset.graph, analysis: analysis, naming: naming, settings: config.maps.map)
-            if config.overview.enabled {
-                jobs.append(
-                    MapJob(path: folder + "/overview", spec: overview.spec(data: data), formats: overviewFormats))
-            }
-            guard config.maps.clusters else { continue }
-            for cluster in analysis.clusters.clusters {
-                jobs.append(
-                    MapJob(
-                        path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
-                        formats: clusterFormats))
-            }
+        if config.overview.enabled {
+            let overview = OverviewMap(
+                maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
+                style: config.overview.style)
+            jobs.append(
+                MapJob(
+                    path: folder + "/overview", spec: overview.spec(data: data),
+                    formats: chosen(config.overview.formats)))
+        }
+        guard config.maps.clusters else { return jobs }
+        for cluster in data.analysis.clusters.clusters {
+            jobs.append(
+                MapJob(
+                    path: folder + "/clusters/" + cluster.stableID, spec: ClusterMap.spec(of: cluster, data: data),
+                    formats: chosen(config.maps.clusterFormats)))
         }
         return jobs
     }

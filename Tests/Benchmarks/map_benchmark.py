@@ -5,13 +5,15 @@ Graphviz gateway, against spawning the `dot` command once per map on the same ma
 For each size it generates (once) a dataset with `contextd sample --entities N --seed 1`, then
 with Config/contextd.yaml (cluster maps only: overview and pseudonymised variants off):
 
-  cold      `contextd map` on an empty cache: every cluster map laid out and rendered to SVG.
+  cold      `contextd map` on an empty cache: every cluster map laid out and rendered to SVG
+            (median of --repeat runs, each on a new output folder).
   warm      the same again: nothing changed, every map comes from the content-hash cache.
   one link  one link's weight changed in links.csv (the first `exploits` link): only the maps
             whose content changed are laid out again.
   spawn     the DOT source of the same maps (written by a separate in-process pass with SVG and
-            DOT) rendered to SVG by spawning `dot -Tsvg` once per map, one after another. Each DOT
-            names its engine (`layout=`), so the command lays out with the same engine.
+            DOT, layout positions stripped) rendered to SVG by spawning `dot -Tsvg` once per map,
+            one after another (median of --repeat rounds). Each DOT names its engine (`layout=`),
+            so the command lays out with the same engine, from scratch.
 
 Render seconds are contextd's own (`render.seconds` in its log; load and analysis excluded);
 the spawn figure is wall time of the subprocesses. ratio = spawn seconds / in-process cold
@@ -25,6 +27,7 @@ import glob
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import time
 
@@ -45,6 +48,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--work", default="/tmp/contextd-map-bench")
+    parser.add_argument("--repeat", type=int, default=3, help="cold and spawn runs; the median is shown")
     args = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "contextd"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
@@ -66,8 +70,12 @@ def main():
             subprocess.run([binary, "sample", "--entities", str(n), "--seed", "1", "--out", data], check=True,
                            stdout=subprocess.DEVNULL)
         out = f"{args.work}/out-{n}"
-        subprocess.run(["rm", "-rf", out])
-        cold, maps, _ = draw(binary, data, out, config)
+        colds = []
+        for _ in range(args.repeat):
+            subprocess.run(["rm", "-rf", out])
+            seconds, maps, _ = draw(binary, data, out, config)
+            colds.append(seconds)
+        cold = statistics.median(colds)
         warm, _, warm_reused = draw(binary, data, out, config)
         # One link changed: a copy of the dataset with the first exploits link's weight changed.
         changed = f"{args.work}/changed-{n}"
@@ -89,11 +97,20 @@ def main():
         dots = f"{args.work}/dot-{n}"
         subprocess.run(["rm", "-rf", dots])
         draw(binary, data, dots, config, formats=["svg", "dot"])
+        # The DOT is written after layout: strip the positions so that `dot` lays out from
+        # scratch as contextd did (force-directed engines would otherwise start from the answer).
+        layout = re.compile(r'\b(pos|bb|lp|xlp|lwidth|lheight)="(?:[^"\\]|\\.)*"', re.S)
         files = sorted(glob.glob(dots + "/maps/clusters/*.dot"))
-        start = time.perf_counter()
         for path in files:
-            subprocess.run(["dot", "-Tsvg", "-o", "/dev/null", path], check=True)
-        spawn = time.perf_counter() - start
+            text = layout.sub("", open(path).read())
+            open(path, "w").write(re.sub(r",\s*(?=[,\]])", "", re.sub(r"\[\s*,", "[", text)))
+        spawns = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            for path in files:
+                subprocess.run(["dot", "-Tsvg", "-o", "/dev/null", path], check=True)
+            spawns.append(time.perf_counter() - start)
+        spawn = statistics.median(spawns)
         print(f"| {n:,} | {maps} | {cold:.2f} | {warm:.3f} ({warm_reused}) | {one:.2f} ({one_rendered} / {one_reused}) "
               f"| {spawn:.2f} | {spawn / cold:.2f} |")
 

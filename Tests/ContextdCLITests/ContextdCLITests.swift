@@ -197,6 +197,8 @@ struct ContextdCLITests {
                                   trying contextd out.
           explain                 Print how strong the links between two entities are,
                                   factor by factor.
+          serve                   Run as a service: watch the datasets, run the
+                                  scheduled jobs, serve the status API.
 
           See 'contextd help <subcommand>' for detailed help.
 

@@ -73,7 +73,7 @@ enum GraphvizDocument {
             try graph.setHTML("label", MapStyle.headerHTML(title: spec.title, note: spec.note))
         } else {
             try graph.set(root, "label", MapStyle.headerText(title: spec.title, note: spec.note, key: spec.legend))
-            try graph.set(root, "fontsize", "12")
+            try graph.set(root, "fontsize", "16")
         }
         switch engineName {
         case "dot":

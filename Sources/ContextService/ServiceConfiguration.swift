@@ -1,0 +1,354 @@
+public import ContextPipeline
+public import Foundation
+import Yams
+
+/// The settings of `contextd serve`, read from their own YAML file (`Config/service.yaml` is the
+/// documented example). It names the datasets to watch, the scheduled jobs, the status API, and
+/// the run configuration (`run_config`) every run uses. Errors name the file, line, column and
+/// key, as ``RunConfiguration``'s do (exit 78); a reload that meets one keeps the old settings.
+public struct ServiceConfiguration: Sendable {
+    /// A dataset folder and the folder its runs are written into.
+    public struct Dataset: Sendable, Hashable {
+        /// Name used in logs, metrics, `/status` and `POST /runs` (letters, digits, `-`, `_`).
+        public var name: String
+        public var dataFolder: String
+        /// Holds `runs/<run id>/`, the `latest` link and, by default, the state folder.
+        public var outputFolder: String
+        /// Whether changes to the data folder start a run.
+        public var watch: Bool
+        /// Validation reports, job records (`<out>/.contextd-state` unless `state_folder` says).
+        public var stateFolder: String
+    }
+
+    /// What a job produces.
+    public enum JobKind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// A full run: maps, network report, people table.
+        case run
+        /// The school risk indicator (issue 5); see ``JobWork``.
+        case schools
+        /// The board summary for the previous calendar month (issue 5); see ``JobWork``.
+        case board
+    }
+
+    /// A scheduled job.
+    public struct Job: Sendable, Hashable {
+        public var name: String
+        public var schedule: CronSchedule
+        public var kind: JobKind
+        public var dataset: String
+    }
+
+    /// How folders are watched.
+    public enum WatchMode: String, Sendable, Hashable {
+        /// inotify where it works, polling where it does not.
+        case auto
+        case inotify
+        case poll
+    }
+
+    /// The status API.
+    public struct Status: Sendable, Hashable {
+        public var enabled: Bool
+        public var listen: String
+        /// 0 picks a free port (written to `port_file` and logged).
+        public var port: Int
+        public var tokenFile: String?
+        public var portFile: String?
+        /// The bearer token read from `tokenFile`, if any.
+        var token: String?
+
+        public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(listen) }
+    }
+
+    /// The file this configuration came from.
+    public var file: String
+    /// The run configuration file (`nil`: built-in defaults) and its contents.
+    public var runConfigurationFile: String?
+    public var runConfiguration: RunConfiguration
+    public var datasets: [Dataset]
+    public var jobs: [Job]
+    /// Seconds the files of a dataset must stay unchanged before a run starts.
+    public var quietSeconds: Double
+    public var watchMode: WatchMode
+    /// Polling interval when polling.
+    public var pollSeconds: Double
+    /// Time zone of the cron schedules.
+    public var timeZone: TimeZone
+    /// Complete past runs kept per dataset (the `latest` one always is).
+    public var keepRuns: Int
+    public var status: Status
+
+    public func dataset(named name: String) -> Dataset? { datasets.first { $0.name == name } }
+
+    /// Reads a service configuration file and the run configuration it names.
+    ///
+    /// - Throws: ``ConfigurationError`` for the service file or the run configuration.
+    public static func load(path: String) throws(ConfigurationError) -> ServiceConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(file: path, key: "", "configuration file cannot be read (missing or not readable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: path, key: "", "configuration file is not valid UTF-8")
+        }
+        var config = try parse(yaml: text, file: path)
+        if let runFile = config.runConfigurationFile {
+            config.runConfiguration = try RunConfiguration.load(path: runFile)
+        }
+        if let tokenFile = config.status.tokenFile {
+            config.status.token = try readToken(tokenFile, configFile: path)
+        }
+        return config
+    }
+
+    /// Parses service configuration text; relative paths are taken from the file's folder. Does
+    /// not read the run configuration or the token file (``load(path:)`` does).
+    public static func parse(yaml text: String, file: String) throws(ConfigurationError) -> ServiceConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigurationError(file: file, key: "", "not valid YAML: \(error)")
+        }
+        guard let root else { throw ConfigurationError(file: file, key: "", "empty; at least 'datasets' is needed") }
+        let base = (file as NSString).deletingLastPathComponent
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || base.isEmpty ? path : base + "/" + path
+        }
+        let reader = ServiceConfigReader(file: file)
+        let top = try reader.mapping(
+            root, "",
+            allowed: [
+                "run_config", "datasets", "jobs", "quiet_seconds", "watch", "timezone", "keep_runs", "status",
+            ])
+        var config = ServiceConfiguration(
+            file: file, runConfigurationFile: nil, runConfiguration: RunConfiguration(), datasets: [], jobs: [],
+            quietSeconds: 30, watchMode: .auto, pollSeconds: 10,
+            timeZone: TimeZone(identifier: "Europe/London") ?? .gmt, keepRuns: 10,
+            status: Status(enabled: true, listen: "127.0.0.1", port: 9464, tokenFile: nil, portFile: nil))
+        if let node = top["run_config"], !reader.isNull(node) {
+            config.runConfigurationFile = resolve(try reader.string(node, "run_config"))
+        }
+        if let node = top["quiet_seconds"] {
+            config.quietSeconds = try reader.double(node, "quiet_seconds", in: 0...86_400)
+        }
+        if let node = top["keep_runs"] { config.keepRuns = try reader.int(node, "keep_runs", in: 1...10_000) }
+        if let node = top["timezone"] {
+            let name = try reader.string(node, "timezone")
+            guard let zone = TimeZone(identifier: name) else {
+                throw reader.error(node, "timezone", "'\(name)' is not a time zone name (e.g. Europe/London)")
+            }
+            config.timeZone = zone
+        }
+        if let node = top["watch"] {
+            let section = try reader.mapping(node, "watch", allowed: ["mode", "poll_seconds"])
+            if let node = section["mode"] {
+                config.watchMode =
+                    WatchMode(rawValue: try reader.oneOf(node, "watch.mode", ["auto", "inotify", "poll"]))
+                    ?? .auto
+            }
+            if let node = section["poll_seconds"] {
+                config.pollSeconds = try reader.double(node, "watch.poll_seconds", in: 0.05...3600)
+            }
+        }
+        guard let datasetsNode = top["datasets"] else {
+            throw ConfigurationError(file: file, key: "datasets", "required: a list of {name, data, out}")
+        }
+        for (index, node) in try reader.sequence(datasetsNode, "datasets").enumerated() {
+            let key = "datasets[\(index)]"
+            let section = try reader.mapping(node, key, allowed: ["name", "data", "out", "watch", "state_folder"])
+            let name = try reader.name(section, "name", key, node)
+            guard config.dataset(named: name) == nil else {
+                throw reader.error(node, key + ".name", "dataset '\(name)' is named twice")
+            }
+            guard let data = section["data"], let out = section["out"] else {
+                throw reader.error(node, key, "needs 'data' (dataset folder) and 'out' (output folder)")
+            }
+            let outputFolder = resolve(try reader.string(out, key + ".out"))
+            var stateFolder = outputFolder + "/.contextd-state"
+            if let node = section["state_folder"] {
+                stateFolder = resolve(try reader.string(node, key + ".state_folder"))
+            }
+            var watch = true
+            if let node = section["watch"] { watch = try reader.bool(node, key + ".watch") }
+            config.datasets.append(
+                Dataset(
+                    name: name, dataFolder: resolve(try reader.string(data, key + ".data")), outputFolder: outputFolder,
+                    watch: watch, stateFolder: stateFolder))
+        }
+        guard !config.datasets.isEmpty else {
+            throw reader.error(datasetsNode, "datasets", "must name at least one dataset")
+        }
+        let outputs = config.datasets.map(\.outputFolder)
+        guard Set(outputs).count == outputs.count else {
+            throw reader.error(datasetsNode, "datasets", "two datasets share an output folder")
+        }
+        if let jobsNode = top["jobs"], !reader.isNull(jobsNode) {
+            for (index, node) in try reader.sequence(jobsNode, "jobs").enumerated() {
+                let key = "jobs[\(index)]"
+                let section = try reader.mapping(node, key, allowed: ["name", "cron", "kind", "dataset"])
+                let name = try reader.name(section, "name", key, node)
+                guard !config.jobs.contains(where: { $0.name == name }) else {
+                    throw reader.error(node, key + ".name", "job '\(name)' is named twice")
+                }
+                guard let cronNode = section["cron"] else { throw reader.error(node, key, "needs 'cron'") }
+                let expression = try reader.string(cronNode, key + ".cron")
+                let schedule: CronSchedule
+                do throws(CronSchedule.ParseError) {
+                    schedule = try CronSchedule(parsing: expression)
+                } catch {
+                    throw reader.error(cronNode, key + ".cron", error.description)
+                }
+                var kind = JobKind.run
+                if let node = section["kind"] {
+                    kind =
+                        JobKind(rawValue: try reader.oneOf(node, key + ".kind", JobKind.allCases.map(\.rawValue)))
+                        ?? .run
+                }
+                var dataset = config.datasets[0].name
+                if let node = section["dataset"] {
+                    dataset = try reader.oneOf(node, key + ".dataset", config.datasets.map(\.name))
+                } else if config.datasets.count > 1 {
+                    throw reader.error(node, key, "needs 'dataset' when more than one dataset is configured")
+                }
+                config.jobs.append(Job(name: name, schedule: schedule, kind: kind, dataset: dataset))
+            }
+        }
+        if let node = top["status"] {
+            let section = try reader.mapping(
+                node, "status", allowed: ["enabled", "listen", "port", "token_file", "port_file"])
+            if let node = section["enabled"] { config.status.enabled = try reader.bool(node, "status.enabled") }
+            if let node = section["listen"] { config.status.listen = try reader.string(node, "status.listen") }
+            if let node = section["port"] { config.status.port = try reader.int(node, "status.port", in: 0...65_535) }
+            if let node = section["token_file"], !reader.isNull(node) {
+                config.status.tokenFile = resolve(try reader.string(node, "status.token_file"))
+            }
+            if let node = section["port_file"], !reader.isNull(node) {
+                config.status.portFile = resolve(try reader.string(node, "status.port_file"))
+            }
+            if config.status.enabled && !config.status.isLoopback && config.status.tokenFile == nil {
+                throw reader.error(
+                    node, "status.token_file",
+                    "required when status.listen is not a loopback address ('\(config.status.listen)')")
+            }
+        }
+        return config
+    }
+
+    /// Reads a bearer token: the file's first line, at least 16 characters, and the file must not
+    /// be readable by group or others.
+    static func readToken(_ path: String, configFile: String) throws(ConfigurationError) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let data = FileManager.default.contents(atPath: path)
+        else {
+            throw ConfigurationError(file: configFile, key: "status.token_file", "'\(path)' cannot be read")
+        }
+        guard ((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777) & 0o077 == 0 else {
+            throw ConfigurationError(
+                file: configFile, key: "status.token_file",
+                "'\(path)' is readable by others; make it owner-only (chmod 600)")
+        }
+        let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let token, token.count >= 16 else {
+            throw ConfigurationError(
+                file: configFile, key: "status.token_file", "'\(path)' must hold a token of at least 16 characters")
+        }
+        return token
+    }
+}
+
+/// Reads typed values out of a YAML tree, each failure naming its key and place. A small copy of
+/// ContextPipeline's private reader (kept private there so the run configuration's API stays
+/// narrow), with lists and names added.
+struct ServiceConfigReader {
+    let file: String
+
+    func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, key: key, message, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node {
+            return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
+        }
+        return false
+    }
+
+    func mapping(_ node: Node, _ key: String, allowed: [String]) throws(ConfigurationError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node, key, "expected a mapping of keys (\(allowed.joined(separator: ", ")))")
+        }
+        var result: [String: Node] = [:]
+        for (name, value) in mapping {
+            let text = name.string ?? ""
+            let path = key.isEmpty ? text : key + "." + text
+            guard allowed.contains(text) else {
+                throw error(name, path, "unknown key; expected one of: \(allowed.joined(separator: ", "))")
+            }
+            guard result.updateValue(value, forKey: text) == nil else { throw error(name, path, "key given twice") }
+        }
+        return result
+    }
+
+    func sequence(_ node: Node, _ key: String) throws(ConfigurationError) -> [Node] {
+        guard case .sequence(let sequence) = node else { throw error(node, key, "expected a list") }
+        return Array(sequence)
+    }
+
+    func string(_ node: Node, _ key: String) throws(ConfigurationError) -> String {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            throw error(node, key, "expected a single, non-empty value")
+        }
+        return scalar.string
+    }
+
+    func name(_ section: [String: Node], _ field: String, _ key: String, _ parent: Node) throws(ConfigurationError)
+        -> String
+    {
+        guard let node = section[field] else { throw error(parent, key, "needs '\(field)'") }
+        let value = try string(node, key + "." + field)
+        let allowed = value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        guard allowed, value.count <= 64 else {
+            throw error(node, key + "." + field, "'\(value)' must be 1 to 64 letters, digits, '-' or '_'")
+        }
+        return value
+    }
+
+    func oneOf(_ node: Node, _ key: String, _ allowed: [String]) throws(ConfigurationError) -> String {
+        let value = try string(node, key)
+        guard allowed.contains(value) else {
+            throw error(node, key, "'\(value)' is not allowed; expected one of: \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        let text = try string(node, key)
+        guard let value = Int(text) else { throw error(node, key, "'\(text)' is not a whole number") }
+        guard range.contains(value) else {
+            throw error(node, key, "\(value) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func double(_ node: Node, _ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
+        let text = try string(node, key)
+        guard let value = Double(text), value.isFinite else { throw error(node, key, "'\(text)' is not a number") }
+        guard range.contains(value) else {
+            throw error(node, key, "\(text) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ key: String) throws(ConfigurationError) -> Bool {
+        let text = try string(node, key)
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw error(node, key, "'\(text)' is not true or false")
+        }
+    }
+}
