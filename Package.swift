@@ -13,6 +13,9 @@ let strict: [SwiftSetting] = [
     .define("CONTEXTD_INTERNAL_CHECKS", .when(configuration: .debug)),
 ]
 
+/// Property-based testing (issue 7): the CSV round trip and graph invariants.
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "contextd",
     platforms: [.macOS(.v15)],
@@ -30,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // L0: the Graphviz C library, through pkg-config (libgvc); only ContextMaps may list it.
@@ -116,18 +120,20 @@ let package = Package(
             swiftSettings: strict),
 
         .testTarget(
-            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport"], swiftSettings: strict
+            name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "ContextTestSupport", propertyBased],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
-            name: "ContextIngestTests", dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport"],
+            name: "ContextIngestTests",
+            dependencies: ["ContextIngest", "ContextModel", "ContextTestSupport", propertyBased],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "ContextAnalysisTests",
-            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport"],
+            dependencies: ["ContextAnalysis", "ContextModel", "ContextIngest", "ContextTestSupport", propertyBased],
             swiftSettings: strict),
         .testTarget(
             name: "ContextSampleTests",

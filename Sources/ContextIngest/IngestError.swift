@@ -6,7 +6,7 @@
 public struct IngestError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Internal: Hashable, Sendable {
-            case inputMissing, inputRefused, inputUnreadable, dataRejected
+            case inputMissing, inputRefused, inputUnreadable, dataRejected, limitExceeded
         }
         private let value: Internal
         private init(_ value: Internal) { self.value = value }
@@ -20,6 +20,9 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
         public static let inputUnreadable = Code(.inputUnreadable)
         /// Validation found errors; ``IngestError/report`` lists every one (sysexits 65).
         public static let dataRejected = Code(.dataRejected)
+        /// A file, its rows, a field or its columns go beyond ``IngestLimits`` (sysexits 65,
+        /// whatever the policy); ``IngestError/report`` has the error, when it is in a file.
+        public static let limitExceeded = Code(.limitExceeded)
 
         public var description: String {
             switch value {
@@ -27,6 +30,7 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
             case .inputRefused: "input refused"
             case .inputUnreadable: "input unreadable"
             case .dataRejected: "data rejected"
+            case .limitExceeded: "limit exceeded"
             }
         }
     }

@@ -8,9 +8,19 @@
 /// leaves the earlier outputs byte-identical.
 ///
 /// Every file is first written into a staging folder inside the output folder (same file system,
-/// so `rename(2)` is atomic), created `0600` with `O_EXCL`, and `fsync`ed. Only when every file is
-/// staged are they renamed into place, the manifest last, and the folders `fsync`ed. Anything
-/// failing before the renames removes the staging folder and leaves the output folder as it was.
+/// so `rename(2)` is atomic), created `0600` with `O_EXCL`, and `fsync`ed, with a list of the
+/// order in which the files go into place (the manifest last). The staging folder is then renamed
+/// to `.contextd-commit-PID`: that rename is the commit point. Only then are the files renamed
+/// into place, the folders `fsync`ed, and the commit folder removed. Anything failing before the
+/// commit point removes the staging folder and leaves the output folder as it was.
+///
+/// Several renames cannot be one atomic step, so a run killed while moving files into place
+/// leaves a commit folder behind: the next commit in that folder first finishes it (roll forward,
+/// under the lock), and staging folders of runs killed earlier are removed (roll back). So after
+/// any crash the folder holds the previous outputs, or the new ones, or the new ones partly
+/// still in the commit folder, which the next run completes; never a set it cannot complete.
+/// (`Tests/Hardening/kill_test.py` checks this by killing runs at random moments.)
+///
 /// Folders are created `0700`. A lock (`flock`) on `.contextd.lock` keeps two runs from writing
 /// the same folder at once.
 ///
@@ -46,33 +56,74 @@ public struct OutputTransaction {
         guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
             throw PipelineError(.outputBusy, "output folder '\(folder)' is in use by another contextd run")
         }
-        // Staging folders left by runs that were killed are removed under the lock.
+        // Under the lock: finish commits that a killed run left half done, then remove the
+        // staging folders of runs killed before their commit point.
+        for name in Self.entries(of: folder).sorted() where name.hasPrefix(Self.commitPrefix) {
+            try Self.rollForward(folder + "/" + name, into: folder)
+        }
         for name in Self.entries(of: folder) where name.hasPrefix(".contextd-staging-") {
             Self.removeTree(folder + "/" + name)
         }
         let staging = folder + "/.contextd-staging-\(getpid())"
+        let committed = folder + "/" + Self.commitPrefix + "\(getpid())"
         guard mkdir(staging, 0o700) == 0 else { throw Self.failure("cannot create a staging folder in", folder) }
         do throws(PipelineError) {
             for file in files { try Self.writeDurably(staging + "/" + file.path, file.bytes) }
             var order = files.map(\.path).filter { $0 != last }
             if let last, files.contains(where: { $0.path == last }) { order.append(last) }
-            var touched = Set<String>()
-            for path in order {
-                let destination = folder + "/" + path
-                let parent = Self.parent(of: destination)
-                try Self.makeFolders(parent)
-                guard rename(staging + "/" + path, destination) == 0 else {
-                    throw Self.failure("cannot move output into place:", destination)
-                }
-                touched.insert(parent)
-            }
-            for directory in touched { Self.syncFolder(directory) }
+            try Self.writeDurably(staging + "/" + Self.orderFile, Array(order.joined(separator: "\n").utf8))
+            Self.syncFolder(staging)
+            // Every destination folder must exist before the commit point, so that moving into
+            // place cannot fail for want of one (a file in the way fails the run here, unchanged).
+            for path in order { try Self.makeFolders(Self.parent(of: folder + "/" + path)) }
+            guard rename(staging, committed) == 0 else { throw Self.failure("cannot commit outputs in", folder) }
         } catch {
             Self.removeTree(staging)
             throw error
         }
-        Self.removeTree(staging)
         Self.syncFolder(folder)
+        try Self.rollForward(committed, into: folder)
+    }
+
+    static let commitPrefix = ".contextd-commit-"
+    private static let orderFile = ".order"
+
+    /// Moves a committed folder's files into place in the recorded order (those already moved are
+    /// skipped), syncs the folders, and removes the commit folder.
+    private static func rollForward(_ committed: String, into folder: String) throws(PipelineError) {
+        let order = readSmallFile(committed + "/" + orderFile).map {
+            String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        var touched = Set<String>()
+        for path in order ?? [] where isSafeRelativePath(path) {
+            var info = stat()
+            guard lstat(committed + "/" + path, &info) == 0 else { continue }
+            let destination = folder + "/" + path
+            let parent = parent(of: destination)
+            try makeFolders(parent)
+            guard rename(committed + "/" + path, destination) == 0 else {
+                throw failure("cannot move output into place:", destination)
+            }
+            touched.insert(parent)
+        }
+        for directory in touched { syncFolder(directory) }
+        removeTree(committed)
+        syncFolder(folder)
+    }
+
+    private static func readSmallFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while bytes.count < 1 << 20 {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return bytes
     }
 
     static func isSafeRelativePath(_ path: String) -> Bool {

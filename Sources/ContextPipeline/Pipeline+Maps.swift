@@ -59,7 +59,7 @@ extension Pipeline {
     public func drawMaps(_ request: MapRequest) async throws -> (paths: [String], rendered: RenderedMaps) {
         let config = request.configuration
         let asOf = config.asOf ?? Self.today()
-        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy)
+        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
         let graph = dataset.graph
         var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
         let previous = FileManager.default.contents(atPath: request.outputFolder + "/network.json")

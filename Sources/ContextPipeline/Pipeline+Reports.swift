@@ -121,7 +121,7 @@ extension Pipeline {
         let config = request.configuration
         var asOf = config.asOf ?? Self.today()
         if case .board(let period) = kind { asOf = period.end }
-        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy)
+        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
         let analysis = try Analysis(dataset.graph, asOf: asOf, settings: config.analysis)
         // A board compares with the state at the end of the period before; other reports with the
         // latest run as of their date or earlier.

@@ -49,8 +49,10 @@ public struct Pipeline: Sendable {
     }
 
     /// Loads and validates a dataset, logging what was read.
-    public func load(dataFolder: String, policy: ValidationPolicy) throws(IngestError) -> LoadedDataset {
-        let dataset = try DatasetLoader(policy: policy).load(folder: dataFolder)
+    public func load(
+        dataFolder: String, policy: ValidationPolicy, limits: IngestLimits = IngestLimits()
+    ) throws(IngestError) -> LoadedDataset {
+        let dataset = try DatasetLoader(policy: policy, limits: limits).load(folder: dataFolder)
         logger.info(
             "dataset loaded",
             metadata: [
@@ -71,7 +73,7 @@ public struct Pipeline: Sendable {
         let asOf = config.asOf ?? Self.today()
         var timings = StageTimings()
         let dataset = try timings.measure("load") { () throws(IngestError) -> LoadedDataset in
-            try load(dataFolder: request.dataFolder, policy: config.policy)
+            try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
         }
         timings.record("load.read", seconds: dataset.timings.read)
         timings.record("load.fingerprint", seconds: dataset.timings.fingerprint)

@@ -19,6 +19,8 @@ public struct RunConfiguration: Sendable, Codable {
     public var state: StateSettings
     /// The reader-specific reports: schools, board, disruption plan, outcomes (`reports:`).
     public var reports: ReportSettings = ReportSettings()
+    /// Sizes beyond which a dataset is refused (section `limits:`; exit 65).
+    public var limits = IngestLimits()
 
     /// Settings of the overview network map.
     public struct OverviewSettings: Sendable, Codable {
@@ -88,7 +90,7 @@ public struct RunConfiguration: Sendable, Codable {
             root, "",
             allowed: [
                 "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
-                "maps", "state", "privacy", "reports",
+                "maps", "state", "privacy", "reports", "limits",
             ])
         if let node = top["as_of"], !reader.isNull(node) {
             let text = try reader.string(node, "as_of")
@@ -170,11 +172,29 @@ public struct RunConfiguration: Sendable, Codable {
         }
         try parseState(top, reader, into: &config.state)
         if let node = top["reports"] { try parseReports(node, reader, into: &config.reports) }
+        if let node = top["limits"] { try parseLimits(node, reader, into: &config.limits) }
         return config
     }
 }
 
 extension RunConfiguration {
+    fileprivate static func parseLimits(_ node: Node, _ reader: ConfigReader, into limits: inout IngestLimits)
+        throws(ConfigurationError)
+    {
+        let section = try reader.mapping(
+            node, "limits", allowed: ["file_bytes", "rows_per_file", "field_bytes", "columns"])
+        if let node = section["file_bytes"] {
+            limits.fileBytes = try reader.int(node, "limits.file_bytes", in: 1...Int.max)
+        }
+        if let node = section["rows_per_file"] {
+            limits.rowsPerFile = try reader.int(node, "limits.rows_per_file", in: 1...Int(Int32.max))
+        }
+        if let node = section["field_bytes"] {
+            limits.fieldBytes = try reader.int(node, "limits.field_bytes", in: 1...Int.max)
+        }
+        if let node = section["columns"] { limits.columns = try reader.int(node, "limits.columns", in: 1...1_000_000) }
+    }
+
     fileprivate static func parseStrength(_ node: Node, _ reader: ConfigReader, into model: inout StrengthModel)
         throws(ConfigurationError)
     {

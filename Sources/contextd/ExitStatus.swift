@@ -19,7 +19,7 @@ enum ExitStatus {
             if let report = error.report { Diagnostics.print(report) }
             printError(error.description)
             switch error.code {
-            case .dataRejected: return ExitCode(dataRejected)
+            case .dataRejected, .limitExceeded: return ExitCode(dataRejected)
             default: return ExitCode(inputMissing)
             }
         case let error as ConfigurationError:

@@ -49,7 +49,7 @@ struct ExplainCommand: AsyncParsableCommand {
             if let config { configuration = try RunConfiguration.load(path: config) }
             let day = asOf.flatMap { Day(iso: $0) } ?? configuration.asOf ?? Pipeline.today()
             let dataset = try Pipeline(logger: logger).load(
-                dataFolder: data.dataFolder, policy: data.lenient ? .lenient : .strict)
+                dataFolder: data.dataFolder, policy: data.lenient ? .lenient : .strict, limits: configuration.limits)
             let graph = dataset.graph
             guard let a = graph.index(of: link[0]), let b = graph.index(of: link[1]) else {
                 throw ValidationError("no entity with id '\(graph.index(of: link[0]) == nil ? link[0] : link[1])'")

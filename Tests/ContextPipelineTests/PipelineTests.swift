@@ -191,3 +191,36 @@ struct PipelineTests {
         }
     }
 }
+
+@Suite("Output transaction recovery")
+struct OutputTransactionRecoveryTests {
+    @Test func aCommitInterruptedWhileMovingFilesIsFinishedByTheNextCommit() throws {
+        try withTemporaryDirectory { out in
+            var first = OutputTransaction(folder: out)
+            first.add("a.txt", Array("old a".utf8))
+            first.add("manifest.json", Array("old manifest".utf8))
+            try first.commit(last: "manifest.json")
+            // A run killed after its commit point: b.txt already in place, a.txt and the manifest not.
+            let pending = out + "/" + OutputTransaction.commitPrefix + "99999"
+            try FileManager.default.createDirectory(atPath: pending, withIntermediateDirectories: false)
+            try Data("new a".utf8).write(to: URL(fileURLWithPath: pending + "/a.txt"))
+            try Data("new manifest".utf8).write(to: URL(fileURLWithPath: pending + "/manifest.json"))
+            try Data("a.txt\nb.txt\nmanifest.json".utf8).write(to: URL(fileURLWithPath: pending + "/.order"))
+            try Data("new b".utf8).write(to: URL(fileURLWithPath: out + "/b.txt"))
+            // A run killed before its commit point: only staging, to be discarded.
+            let staging = out + "/.contextd-staging-99998"
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            try Data("never".utf8).write(to: URL(fileURLWithPath: staging + "/a.txt"))
+
+            var next = OutputTransaction(folder: out)
+            next.add("c.txt", Array("c".utf8))
+            try next.commit()
+            let files = try snapshot(of: out)
+            #expect(files["a.txt"] == Data("new a".utf8))
+            #expect(files["b.txt"] == Data("new b".utf8))
+            #expect(files["manifest.json"] == Data("new manifest".utf8))
+            #expect(files["c.txt"] == Data("c".utf8))
+            #expect(files.keys.sorted() == [".contextd.lock", "a.txt", "b.txt", "c.txt", "manifest.json"])
+        }
+    }
+}

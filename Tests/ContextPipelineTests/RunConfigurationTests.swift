@@ -31,6 +31,7 @@ struct RunConfigurationTests {
         #expect(config.maps.clusterFormats == defaults.clusterFormats && config.maps.focusFormats == ["svg"])
         #expect(config.maps.cache && config.state.folder == nil && config.state.keyFile == nil)
         #expect(config.overview.style == MapStyle())
+        #expect(config.limits == IngestLimits())
     }
 
     @Test func mapAndStateKeysAreRead() throws {
@@ -69,7 +70,7 @@ struct RunConfigurationTests {
     @Test(arguments: [
         (
             "colour: red\n",
-            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, reports"
+            "test.yaml:1:1: error: key 'colour': unknown key; expected one of: as_of, validation, strength, neighbourhood, clusters, contexts, people, not_referred, maps, state, privacy, reports, limits"
         ),
         (
             "maps:\n  focus:\n    depth: 9\n",
@@ -113,6 +114,14 @@ struct RunConfigurationTests {
         ),
         ("validation: strict\n", "test.yaml:1:13: error: key 'validation': expected a mapping of keys (policy)"),
         (
+            "limits:\n  rows_per_file: 0\n",
+            "test.yaml:2:18: error: key 'limits.rows_per_file': 0 is out of range; expected 1 to 2147483647"
+        ),
+        (
+            "limits:\n  lines: 5\n",
+            "test.yaml:2:3: error: key 'limits.lines': unknown key; expected one of: file_bytes, rows_per_file, field_bytes, columns"
+        ),
+        (
             "clusters:\n  link_kinds: [associate, hugs]\n",
             "test.yaml:2:27: error: key 'clusters.link_kinds': 'hugs' is not allowed; expected one of: associate, attends, frequents, exploits, relationship, member, online_contact, sibling"
         ),
@@ -124,6 +133,12 @@ struct RunConfigurationTests {
         } catch {
             #expect(error.description == expected)
         }
+    }
+
+    @Test func limitsAreRead() throws {
+        let config = try parse("limits:\n  file_bytes: 1000\n  rows_per_file: 20\n  field_bytes: 30\n  columns: 40\n")
+        #expect(config.limits == IngestLimits(fileBytes: 1000, rowsPerFile: 20, fieldBytes: 30, columns: 40))
+        #expect(try parse("limits:\n  columns: 7\n").limits == IngestLimits(columns: 7))
     }
 
     @Test func malformedYAMLIsAConfigurationError() {

@@ -26,29 +26,31 @@ struct CSVReader {
     ///   - range: the bytes to read (the whole file by default); a range must start at the start
     ///     of a record. Offsets and positions stay those of the whole file.
     ///   - firstLine: the line number of the range's first byte.
+    ///   - maxFields: fields kept per record; more are counted (``CSVRecord/fieldCount``) only.
     static func withRecords(
-        in data: [UInt8], range: Range<Int>? = nil, firstLine: Int = 1,
+        in data: [UInt8], range: Range<Int>? = nil, firstLine: Int = 1, maxFields: Int = .max,
         _ body: (CSVReader, inout CSVRecord) throws -> Void
     ) rethrows {
         try data.withUnsafeBufferPointer { buffer in
             let reader = CSVReader(bytes: buffer)
-            try reader.forEachRecord(in: range ?? 0..<buffer.count, firstLine: firstLine) { record in
+            try reader.forEachRecord(in: range ?? 0..<buffer.count, firstLine: firstLine, maxFields: maxFields) {
+                record in
                 try body(reader, &record)
             }
         }
     }
 
-    private func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (inout CSVRecord) throws -> Void) rethrows
-    {
+    private func forEachRecord(
+        in range: Range<Int>, firstLine: Int, maxFields: Int, _ body: (inout CSVRecord) throws -> Void
+    ) rethrows {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
         let count = range.upperBound
         var position = range.lowerBound
         if position == 0 && count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
-        let invalid = UTF8Scan.invalidOffsets(bytes, from: position, to: count)
-        var nextInvalid = 0
         var line = firstLine
         var record = CSVRecord()
+        record.fieldLimit = maxFields
         while position < count {
             // Skip blank lines.
             if bytes[position] == lf {
@@ -85,7 +87,7 @@ struct CSVReader {
                         if byte == lf { line += 1 }
                         position += 1
                     }
-                    record.fields.append(
+                    record.append(
                         CSVField(
                             start: fieldStart + 1, end: closed ? position - 1 : position, quoted: true,
                             escaped: escaped, rawStart: fieldStart))
@@ -110,7 +112,7 @@ struct CSVReader {
                         if byte == quote { record.problem(.quoteInUnquotedField, at: position) }
                         position += 1
                     }
-                    record.fields.append(
+                    record.append(
                         CSVField(start: fieldStart, end: position, quoted: false, escaped: false, rawStart: fieldStart))
                 }
                 // Separator or end of record.
@@ -128,9 +130,10 @@ struct CSVReader {
                 }
             }
             record.end = position
-            while nextInvalid < invalid.count && invalid[nextInvalid].offset < position {
-                record.problem(invalid[nextInvalid].problem, at: invalid[nextInvalid].offset)
-                nextInvalid += 1
+            // NUL and invalid UTF-8, scanned record by record (a record ends at an ASCII line feed,
+            // so no UTF-8 sequence spans two records).
+            for found in UTF8Scan.invalidOffsets(bytes, from: record.start, to: position, firstOfEachKind: true) {
+                record.problem(found.problem, at: found.offset)
             }
             try body(&record)
         }

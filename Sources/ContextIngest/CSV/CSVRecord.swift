@@ -37,29 +37,53 @@ struct CSVRecord {
     /// Byte offset of the record's first byte, and one past its last (line end included).
     var start = 0
     var end = 0
+    /// The fields, at most ``fieldLimit`` of them; those beyond are only counted.
     var fields: [CSVField] = []
-    /// Structural problems with the byte offset where each occurs.
+    /// How many fields are kept: a row of a million commas must not cost a million field
+    /// positions (40 MB) when the header has eight columns; one past the header is enough to
+    /// report the row's real field count and where its extra fields start.
+    var fieldLimit = Int.max
+    /// Fields beyond ``fieldLimit``, counted but not kept.
+    private(set) var uncountedFields = 0
+    /// Structural problems with the byte offset where each occurs: the first of each kind only
+    /// (that is all a diagnostic reports), so that a field of a million stray quotes or a file of
+    /// NUL bytes costs a few entries, not one per byte.
     var problems: [(problem: CSVProblem, offset: Int)] = []
+
+    /// Every field of the record, kept or only counted.
+    var fieldCount: Int { fields.count + uncountedFields }
 
     mutating func reset(line: Int, start: Int) {
         self.line = line
         self.start = start
         fields.removeAll(keepingCapacity: true)
+        uncountedFields = 0
         problems.removeAll(keepingCapacity: true)
     }
 
+    mutating func append(_ field: CSVField) {
+        if fields.count < fieldLimit {
+            fields.append(field)
+        } else {
+            uncountedFields += 1
+        }
+    }
+
     mutating func problem(_ problem: CSVProblem, at offset: Int) {
+        if problems.contains(where: { $0.problem == problem }) { return }
         problems.append((problem, offset))
     }
 }
 
 /// Finds NUL bytes and invalid UTF-8 sequences.
 enum UTF8Scan {
-    /// Offsets of every NUL byte and of the first byte of every invalid UTF-8 sequence, in order.
+    /// Offsets of every NUL byte and of the first byte of every invalid UTF-8 sequence, in order;
+    /// with `firstOfEachKind`, only the first NUL and the first invalid sequence (a record needs
+    /// no more, and a file of NUL bytes must not cost an entry per byte).
     ///
     /// - Complexity: O(n); ASCII is checked eight bytes at a time.
     static func invalidOffsets(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil, firstOfEachKind: Bool = false
     ) -> [(offset: Int, problem: CSVProblem)] {
         var found: [(offset: Int, problem: CSVProblem)] = []
         guard let base = bytes.baseAddress else { return found }
@@ -77,8 +101,11 @@ enum UTF8Scan {
                 }
             }
             let b0 = bytes[i]
+            if firstOfEachKind && found.count == 2 { break }
             if b0 == 0 {
-                found.append((i, .nulByte))
+                if !firstOfEachKind || !found.contains(where: { $0.problem == .nulByte }) {
+                    found.append((i, .nulByte))
+                }
                 i += 1
                 continue
             }
@@ -112,7 +139,9 @@ enum UTF8Scan {
             if valid {
                 i += length
             } else {
-                found.append((i, .invalidUTF8))
+                if !firstOfEachKind || !found.contains(where: { $0.problem == .invalidUTF8 }) {
+                    found.append((i, .invalidUTF8))
+                }
                 i += 1
             }
         }

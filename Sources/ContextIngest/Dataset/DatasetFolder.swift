@@ -32,8 +32,9 @@ struct DatasetFolder {
         self.realPath = real
     }
 
-    /// Reads a file of the folder; `nil` when an optional file is absent.
-    func read(_ name: String, required: Bool) throws(IngestError) -> [UInt8]? {
+    /// Reads a file of the folder; `nil` when an optional file is absent. A file larger than
+    /// `maxBytes` is refused before a byte is read.
+    func read(_ name: String, required: Bool, maxBytes: Int = .max) throws(IngestError) -> [UInt8]? {
         let filePath = realPath + "/" + name
         var linkInfo = stat()
         if lstat(filePath, &linkInfo) != 0 {
@@ -67,6 +68,9 @@ struct DatasetFolder {
             throw IngestError(
                 .inputRefused, "\(name): is not a regular file (\(Self.kindText(info.st_mode))); refused, not read")
         }
+        guard Int(info.st_size) <= maxBytes else {
+            throw Self.tooLarge(name, bytes: Int(info.st_size), limit: maxBytes)
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
@@ -82,6 +86,11 @@ struct DatasetFolder {
         }
         if filled < bytes.count { bytes.removeSubrange(filled...) }
         return bytes
+    }
+
+    static func tooLarge(_ name: String, bytes: Int, limit: Int) -> IngestError {
+        IngestError(
+            .limitExceeded, "\(name): \(bytes) bytes; limits.file_bytes allows \(limit); refused, not read")
     }
 
     private static func canonical(_ path: String) -> String? {

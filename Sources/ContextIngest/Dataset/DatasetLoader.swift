@@ -6,7 +6,7 @@ public struct LoadedDataset: Sendable {
     public let personal: PersonalData
     public let report: ValidationReport
     /// Seconds spent in each step of loading.
-    public let timings: LoadTimings
+    public internal(set) var timings: LoadTimings
 }
 
 /// Seconds spent in each step of a load: reading the files, hashing them, parsing and validating
@@ -31,18 +31,23 @@ public struct LoadTimings: Sendable, Codable {
 /// `last_seen` is before its `first_seen`.
 public struct DatasetLoader: Sendable {
     public var policy: ValidationPolicy
+    /// Sizes beyond which a dataset is refused whatever the policy.
+    public var limits: IngestLimits
     /// `links.csv` files at least this large are parsed in two halves at once; tests lower it to
     /// check that both ways give the same graph and diagnostics.
     var parallelThreshold = 8 << 20
 
-    public init(policy: ValidationPolicy = .strict) {
+    public init(policy: ValidationPolicy = .strict, limits: IngestLimits = IngestLimits()) {
         self.policy = policy
+        self.limits = limits
     }
 
     /// Loads and validates the dataset in `folder`.
     ///
     /// - Throws: ``IngestError`` with code `inputMissing`, `inputRefused` or `inputUnreadable`
-    ///   when a file cannot be read, and `dataRejected` when validation fails.
+    ///   when a file cannot be read, `limitExceeded` when a file is larger than
+    ///   ``IngestLimits/fileBytes`` (not read) or breaks another limit, and `dataRejected` when
+    ///   validation fails.
     /// - Complexity: O(bytes + entities + links) time; memory about the size of the files plus
     ///   the graph.
     public func load(folder: String) throws(IngestError) -> LoadedDataset {
@@ -59,13 +64,36 @@ public struct DatasetLoader: Sendable {
         var files: [(name: String, bytes: [UInt8])] = []
         for name in DatasetFolder.requiredFiles + DatasetFolder.optionalFiles {
             let required = DatasetFolder.requiredFiles.contains(name)
-            if let bytes = try dataset.read(name, required: required) { files.append((name, bytes)) }
+            if let bytes = try dataset.read(name, required: required, maxBytes: limits.fileBytes) {
+                files.append((name, bytes))
+            }
         }
         timings.read = lap()
+        var loaded = try load(files: files)
+        loaded.timings.read = timings.read
+        return loaded
+    }
+
+    /// Validates files already in memory, in the order given (`entities.csv` and `links.csv`
+    /// first); the fuzz target and the hostile-input tests enter here.
+    func load(files: [(name: String, bytes: [UInt8])]) throws(IngestError) -> LoadedDataset {
+        let clock = ContinuousClock()
+        var timings = LoadTimings()
+        var start = clock.now
+        func lap() -> Double {
+            let now = clock.now
+            defer { start = now }
+            let elapsed = now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        for file in files where file.bytes.count > limits.fileBytes {
+            throw DatasetFolder.tooLarge(file.name, bytes: file.bytes.count, limit: limits.fileBytes)
+        }
         let hashes = files.map { InputFingerprint.sha256Hex($0.bytes) }
         timings.fingerprint = lap()
         var state = LoadState(policy: policy, expectedBytes: files.map(\.bytes.count))
         state.parallelThreshold = parallelThreshold
+        state.limits = limits
         var usableRequired = true
         for (file, hash) in zip(files, hashes) {
             state.usedRows = 0
@@ -85,6 +113,10 @@ public struct DatasetLoader: Sendable {
         state.warnChildrenWithoutLinks()
         timings.validate = lap()
         let report = state.sink.report
+        if state.sink.limitExceeded {
+            throw IngestError(
+                .limitExceeded, "dataset rejected: a limit (configuration section limits) was exceeded", report: report)
+        }
         if !report.errors.isEmpty && (policy == .strict || !usableRequired) {
             let count = report.errors.count
             throw IngestError(
@@ -107,6 +139,7 @@ struct LoadState {
     /// `links.csv` files at least this large are parsed in two halves at once (see
     /// `LoadState.readLinks`).
     var parallelThreshold = 8 << 20
+    var limits = IngestLimits()
     /// Line of each entity's row, by index.
     var entityLines: [Int32] = []
     /// Column of each entity's `id` field, by index (for warnings placed on the entity's row).

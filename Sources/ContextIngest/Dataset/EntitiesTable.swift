@@ -19,7 +19,7 @@ extension LoadState {
         var firstLine: [String: Int] = [:]
         var sink = self.sink
         defer { self.sink = sink }
-        let table = TableReader(file: "entities.csv", columns: Self.entityColumns)
+        let table = TableReader(file: "entities.csv", columns: Self.entityColumns, limits: limits)
         var extraNames: [String]?
         return table.read(data, into: &sink) { row in
             if row.structureBroken {

@@ -15,7 +15,8 @@ extension LoadState {
         let kinds = EventKind.allCases.map(\.name)
         var sink = self.sink
         defer { self.sink = sink }
-        return TableReader(file: "events.csv", columns: Self.eventColumns).read(data, into: &sink) { row in
+        return TableReader(file: "events.csv", columns: Self.eventColumns, limits: limits).read(data, into: &sink) {
+            row in
             if row.structureBroken { return }
             let date = row.requiredDate(0)
             let kind = row.requiredEnumerated(1, { EventKind(name: $0) }, allowed: kinds)
@@ -40,7 +41,8 @@ extension LoadState {
         let agencies = Agency.allCases.map(\.name)
         var sink = self.sink
         defer { self.sink = sink }
-        return TableReader(file: "actions.csv", columns: Self.actionColumns).read(data, into: &sink) { row in
+        return TableReader(file: "actions.csv", columns: Self.actionColumns, limits: limits).read(data, into: &sink) {
+            row in
             if row.structureBroken { return }
             let date = row.requiredDate(0)
             let target = resolve(&row, 1, row.required(1))

@@ -39,7 +39,7 @@ extension LoadState {
     /// a structural problem (a stray quote would make the split unreliable), the file is read
     /// again in one pass.
     mutating func readLinks(_ data: [UInt8]) -> (usable: Bool, rows: Int) {
-        let table = TableReader(file: "links.csv", columns: Self.linkColumns)
+        let table = TableReader(file: "links.csv", columns: Self.linkColumns, limits: limits)
         var sink = self.sink
         defer { self.sink = sink }
         guard let header = table.header(data, into: &sink) else { return (false, 0) }
@@ -63,7 +63,8 @@ extension LoadState {
                     })
                 return pending
             }
-            if !halves.joined().contains(where: \.structureBroken) {
+            // A broken structure or too many rows is reported by the one-pass read below, at its line.
+            if !halves.joined().contains(where: \.structureBroken) && halves.joined().count <= limits.rowsPerFile {
                 var rows = 0
                 for row in halves.joined() {
                     rows += 1
@@ -74,14 +75,15 @@ extension LoadState {
                 return (true, rows)
             }
         }
-        let rows = table.rows(
+        let (rows, overflow) = table.rows(
             data, header: header, range: header.end..<data.count, firstLine: header.nextLine,
             row: { row in
                 guard let link = Self.parseLink(&row, lookup: lookup, rejectedIDs: rejected) else { return }
                 if let duplicate = commit(link) { row.warning(diagnostic: duplicate) }
             },
             absorb: { sink.absorb($0) })
-        return (true, rows)
+        if let overflow { sink.limit(overflow) }
+        return (overflow == nil, rows)
     }
 
     /// Adds a parsed link to the graph; returns the warning when it duplicates an earlier one.

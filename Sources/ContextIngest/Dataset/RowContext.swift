@@ -32,7 +32,7 @@ struct RowContext {
 
     /// Reports structural problems; returns whether the row can be read field by field.
     mutating func checkStructure(expectedFields: Int) -> Bool {
-        if record.problems.isEmpty && record.fields.count == expectedFields { return true }
+        if record.problems.isEmpty && record.fieldCount == expectedFields { return true }
         var reported = Set<Int>()
         for (problem, offset) in record.problems {
             let key = problemKey(problem)
@@ -48,9 +48,9 @@ struct RowContext {
             errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
         }
         if !errors.isEmpty { return false }
-        if record.fields.count != expectedFields {
+        if record.fieldCount != expectedFields {
             let column: Int
-            if record.fields.count > expectedFields {
+            if record.fieldCount > expectedFields {
                 column = location(ofField: expectedFields).column
             } else {
                 column = 1
@@ -58,7 +58,7 @@ struct RowContext {
             errors.append(
                 Diagnostic(
                     file: file, line: record.line, column: column, severity: .error,
-                    message: "row has \(record.fields.count) fields; the header has \(expectedFields)"))
+                    message: "row has \(record.fieldCount) fields; the header has \(expectedFields)"))
             return false
         }
         return true
@@ -79,9 +79,10 @@ struct RowContext {
         return reader.location(of: record.fields[position].rawStart, recordStart: record.start, recordLine: record.line)
     }
 
-    /// The text of a contract column, `nil` when absent or empty.
+    /// The text of a contract column, `nil` when absent or empty (or beyond the end of a short,
+    /// broken row).
     func string(_ column: Int) -> String? {
-        guard let position = layout[column] else { return nil }
+        guard let position = layout[column], position < record.fields.count else { return nil }
         let field = record.fields[position]
         guard field.end > field.start else { return nil }
         return reader.string(field)
@@ -109,6 +110,12 @@ struct RowContext {
 
     mutating func error(_ column: Int, _ message: String) {
         let at = location(ofField: layout[column] ?? 0)
+        errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
+    }
+
+    /// An error placed at a field given by its position in the record (not a contract column).
+    mutating func error(atField position: Int, _ message: String) {
+        let at = location(ofField: position)
         errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
     }
 

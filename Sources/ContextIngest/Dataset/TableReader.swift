@@ -20,6 +20,7 @@ struct ColumnSpec {
 struct TableReader {
     let file: String
     let columns: [ColumnSpec]
+    var limits = IngestLimits()
 
     /// A file's header, mapped to the contract's columns.
     struct Header {
@@ -40,8 +41,16 @@ struct TableReader {
         var result: Header?
         var seen = false
         do {
-            try CSVReader.withRecords(in: data) { reader, record in
+            try CSVReader.withRecords(in: data, maxFields: limits.columns + 1) { reader, record in
                 seen = true
+                if record.fieldCount > limits.columns {
+                    let extra = record.fields[limits.columns].rawStart
+                    let at = reader.location(of: extra, recordStart: record.start, recordLine: record.line)
+                    diagnostics.limit(
+                        file, at.line, at.column,
+                        "the header has \(record.fieldCount) columns; limits.columns allows \(limits.columns)")
+                    throw StopReading()
+                }
                 if let first = record.problems.first {
                     let at = reader.location(of: first.offset, recordStart: record.start, recordLine: record.line)
                     diagnostics.error(file, at.line, at.column, "in the header: " + first.problem.message)
@@ -64,22 +73,47 @@ struct TableReader {
     /// Reads the data rows in `range` (which must start at a record), handing each to `body` and
     /// then to `absorb`.
     ///
-    /// - Returns: the number of rows read.
+    /// Reading stops at the first row beyond `limits.rowsPerFile`; a field longer than
+    /// `limits.fieldBytes` is an error of its row (which is then not read field by field).
+    ///
+    /// - Returns: the number of rows read, and the error of the row beyond the limit, if any.
     func rows(
         _ data: [UInt8], header: Header, range: Range<Int>, firstLine: Int, row body: (inout RowContext) -> Void,
         absorb: (RowContext) -> Void
-    ) -> Int {
+    ) -> (count: Int, overflow: Diagnostic?) {
         var rows = 0
-        CSVReader.withRecords(in: data, range: range, firstLine: firstLine) { reader, record in
-            rows += 1
-            var context = RowContext(
-                file: file, reader: reader, record: record, layout: header.layout, columns: columns,
-                extras: header.extras)
-            context.structureBroken = !context.checkStructure(expectedFields: header.fieldCount)
-            body(&context)
-            absorb(context)
-        }
-        return rows
+        var overflow: Diagnostic?
+        do {
+            try CSVReader.withRecords(in: data, range: range, firstLine: firstLine, maxFields: header.fieldCount + 1) {
+                reader, record in
+                if rows == limits.rowsPerFile {
+                    overflow = Diagnostic(
+                        file: file, line: record.line, column: 1, severity: .error,
+                        message:
+                            "more than \(limits.rowsPerFile) data rows; limits.rows_per_file allows \(limits.rowsPerFile)"
+                    )
+                    throw StopReading()
+                }
+                rows += 1
+                var context = RowContext(
+                    file: file, reader: reader, record: record, layout: header.layout, columns: columns,
+                    extras: header.extras)
+                context.structureBroken = !context.checkStructure(expectedFields: header.fieldCount)
+                if !context.structureBroken {
+                    for (position, field) in record.fields.enumerated()
+                    where field.end - field.start > limits.fieldBytes {
+                        context.error(
+                            atField: position,
+                            "field is \(field.end - field.start) bytes long; limits.field_bytes allows \(limits.fieldBytes)"
+                        )
+                        context.structureBroken = true
+                    }
+                }
+                body(&context)
+                absorb(context)
+            }
+        } catch {}
+        return (rows, overflow)
     }
 
     /// Reads the table. Returns `false` when the file as a whole is unusable (empty, or a
@@ -91,10 +125,11 @@ struct TableReader {
         guard let header = header(data, into: &diagnostics) else { return (false, 0) }
         var sink = diagnostics
         defer { diagnostics = sink }
-        let count = rows(
+        let (count, overflow) = rows(
             data, header: header, range: header.end..<data.count, firstLine: header.nextLine, row: body,
             absorb: { sink.absorb($0) })
-        return (true, count)
+        if let overflow { sink.limit(overflow) }
+        return (overflow == nil, count)
     }
 
     private func mapHeader(
@@ -135,6 +170,18 @@ struct TableReader {
 struct DiagnosticSink {
     var report = ValidationReport()
     let policy: ValidationPolicy
+    /// A limit (``IngestLimits``) was exceeded: the dataset is rejected whatever the policy.
+    var limitExceeded = false
+
+    /// An error that exceeds a limit.
+    mutating func limit(_ file: String, _ line: Int, _ column: Int, _ message: String) {
+        limit(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
+    }
+
+    mutating func limit(_ diagnostic: Diagnostic) {
+        report.errors.append(diagnostic)
+        limitExceeded = true
+    }
 
     mutating func error(_ file: String, _ line: Int, _ column: Int, _ message: String) {
         report.errors.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
