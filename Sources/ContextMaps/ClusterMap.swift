@@ -35,8 +35,10 @@ public enum ClusterMap {
             "\(cluster.members.count) members, highest \(OverviewMap.riskText(cluster.highestRisk))\(exploitation); "
                 + "\(edges.count) \(edges.count == 1 ? "link" : "links") drawn",
         ]
-        return MapSpec(
+        var spec = MapSpec(
             title: title, note: note, nodes: nodes, edges: edges, legend: true, engine: data.settings.engine,
             style: data.settings.style)
+        spec.limitEdges()
+        return spec
     }
 }

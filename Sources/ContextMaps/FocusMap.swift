@@ -110,6 +110,7 @@ public enum FocusMap {
             title: title, note: note, nodes: nodes, edges: edges, legend: true, engine: data.settings.engine,
             style: data.settings.style)
         spec.centre = 0
+        spec.limitEdges()
         return spec
     }
 }

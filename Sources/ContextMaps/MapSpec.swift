@@ -114,6 +114,24 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         self.style = style
     }
 
+    /// Keeps at most ``MapStyle/maxLinks`` edges: exploitation first, then the widest (strongest),
+    /// in their order otherwise; the note says how many were left out.
+    mutating func limitEdges() {
+        let limit = max(0, style.maxLinks)
+        guard edges.count > limit else { return }
+        let ranked = edges.indices.sorted { a, b in
+            let exploitsA = edges[a].kind == .exploits, exploitsB = edges[b].kind == .exploits
+            if exploitsA != exploitsB { return exploitsA }
+            if edges[a].penWidth != edges[b].penWidth { return edges[a].penWidth > edges[b].penWidth }
+            return a < b
+        }
+        let kept = Set(ranked.prefix(limit))
+        let total = edges.count
+        edges = edges.indices.filter(kept.contains).map { edges[$0] }
+        let line = "\(total - limit) of \(total) links not drawn (limit \(limit)); the strongest are shown."
+        note = note.map { $0 + " " + line } ?? line
+    }
+
     /// A map with no nodes: the title and the legend only (for documentation).
     public static func legendOnly(asOf: Day) -> MapSpec {
         MapSpec(title: ["contextd map legend", "as of \(asOf)"], nodes: [], edges: [], legend: true, engine: .dot)

@@ -70,6 +70,7 @@ public struct OverviewMap: Sendable, Hashable, Codable {
         ]
         var spec = MapSpec(title: title, nodes: nodes, edges: edges, legend: true, engine: engine, style: style)
         spec.groups = groups
+        spec.limitEdges()
         return spec
     }
 

@@ -86,6 +86,9 @@ extension RunConfiguration {
         if let node = section["slow_engine_node_limit"] {
             maps.map.style.slowEngineNodeLimit = try reader.int(node, "maps.slow_engine_node_limit", in: 1...5_000)
         }
+        if let node = section["max_links"] {
+            maps.map.style.maxLinks = try reader.int(node, "maps.max_links", in: 1...100_000)
+        }
         if let node = section["pseudonymised"] { maps.pseudonymised = try reader.bool(node, "maps.pseudonymised") }
         if let node = section["cache"] { maps.cache = try reader.bool(node, "maps.cache") }
         config.maps = maps
@@ -116,7 +119,7 @@ extension RunConfiguration {
 
     /// Keys of `maps:`.
     static let mapsKeys = [
-        "overview", "clusters", "focus", "max_nodes", "stale_days", "engine", "dot_node_limit",
+        "overview", "clusters", "focus", "max_nodes", "max_links", "stale_days", "engine", "dot_node_limit",
         "slow_engine_node_limit", "pseudonymised", "cache",
     ]
 }

@@ -186,6 +186,23 @@ struct ClusterMapTests {
         #expect(capped.nodes.contains { $0.label.hasPrefix("Alice") })  // the most linked member
     }
 
+    @Test func linksBeyondTheLimitAreLeftOutStrongestKeptExploitationFirst() throws {
+        let cluster = world.clusters.clusters[0]
+        var settings = MapSettings()
+        settings.style.maxLinks = 2
+        let spec = ClusterMap.spec(of: cluster, data: world.identified(settings))
+        #expect(spec.edges.count == 2)
+        #expect(spec.edges.contains { $0.kind == .exploits })
+        let all = ClusterMap.spec(of: cluster, data: world.identified()).edges
+        let widestOther = all.filter { $0.kind != .exploits }.map(\.penWidth).max()
+        #expect(spec.edges.first { $0.kind != .exploits }?.penWidth == widestOther)
+        #expect(spec.note == "3 of 5 links not drawn (limit 2); the strongest are shown.")
+        var overview = OverviewMap()
+        overview.style.maxLinks = 1
+        let capped = OverviewMap(maxNodes: 2000, style: overview.style).spec(data: world.identified())
+        #expect(capped.edges.count == 1 && capped.edges[0].kind == .exploits)
+    }
+
     @Test func pseudonymisedOverviewShowsNoNameOrId() async throws {
         let spec = OverviewMap().spec(data: world.pseudonymised())
         let ids = Set(world.graph.entities.ids)

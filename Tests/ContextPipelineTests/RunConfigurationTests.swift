@@ -41,6 +41,7 @@ struct RunConfigurationTests {
               clusters: {enabled: false, formats: [png, pdf]}
               focus: {depth: 3, formats: [svg, png]}
               max_nodes: 80
+              max_links: 400
               stale_days: 90
               engine: twopi
               dot_node_limit: 40
@@ -54,7 +55,7 @@ struct RunConfigurationTests {
         #expect(config.maps.map.depth == 3 && config.maps.focusFormats == ["svg", "png"])
         #expect(config.maps.map.maxNodes == 80 && config.maps.map.staleDays == 90 && config.maps.map.engine == .twopi)
         #expect(config.maps.map.style.dotNodeLimit == 40 && config.maps.map.style.slowEngineNodeLimit == 300)
-        #expect(config.overview.style.slowEngineNodeLimit == 300)
+        #expect(config.overview.style.slowEngineNodeLimit == 300 && config.overview.style.maxLinks == 400)
         #expect(!config.maps.pseudonymised && !config.maps.cache)
         #expect(config.state.folder(forOutput: "out") == "/var/lib/contextd")
         #expect(config.state.keyFile(forOutput: "out") == "/etc/contextd/pseudonym.key")
