@@ -93,12 +93,15 @@ public struct MapRenderer: Sendable {
         return result
     }
 
-    /// Stores the maps laid out by ``render(_:)`` and removes the entries it did not use. Called
-    /// only after the outputs are committed, so a failed run leaves the cache as it was.
-    public func update(with rendered: RenderedMaps) {
+    /// Stores the maps laid out by ``render(_:)`` and, with `prune`, removes the entries it did
+    /// not use. Called only after the outputs are committed, so a failed run leaves the cache as
+    /// it was. A run prunes; `contextd map` only adds, so drawing one child's map does not throw
+    /// away the run's cluster maps.
+    public func update(with rendered: RenderedMaps, prune: Bool = true) {
         guard let cacheFolder else { return }
         Self.makeFolder(cacheFolder)
         for (name, bytes) in rendered.fresh { Self.writeFile(cacheFolder + "/" + name, bytes) }
+        guard prune else { return }
         let keep = Set(rendered.used)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []
         for name in names where !keep.contains(name) { unlink(cacheFolder + "/" + name) }

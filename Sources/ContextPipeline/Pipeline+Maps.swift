@@ -118,7 +118,7 @@ extension Pipeline {
         var transaction = OutputTransaction(folder: request.outputFolder)
         for (path, bytes) in rendered.files { transaction.add(path, bytes) }
         try transaction.commit()
-        renderer.update(with: rendered)
+        renderer.update(with: rendered, prune: false)
         logger.info(
             "maps drawn",
             metadata: [

@@ -82,8 +82,19 @@ import Testing
             try Data(changed.utf8).write(to: URL(fileURLWithPath: data + "/links.csv"))
             let after = try await pipeline.drawMaps(request(data, out, .all))
             #expect(after.rendered.rendered == 2 && after.rendered.reused == clusters - 1, "\(after.rendered)")
+            // contextd map only adds to the cache (a run prunes it): the two redrawn maps' old
+            // entries are still there, and a child's map keeps the cluster maps reusable.
             let cache = try FileManager.default.contentsOfDirectory(atPath: out + "/.contextd-state/map-cache")
-            #expect(cache.count == 2 + clusters)  // overview svg + dot, the cluster svgs: unused entries pruned
+            #expect(cache.count == 2 + clusters + 3)
+            _ = try await pipeline.drawMaps(request(data, out, .child("C-1")))
+            let again = try await pipeline.drawMaps(request(data, out, .all))
+            #expect(again.rendered.rendered == 0)
+            // A run prunes: afterwards the cache holds exactly the run's map files.
+            let run = try await pipeline.run(
+                RunRequest(dataFolder: data, outputFolder: out, configuration: configuration(), configurationFile: nil))
+            let runMaps = run.outputs.filter { $0.hasPrefix("maps/") }.count
+            let pruned = try FileManager.default.contentsOfDirectory(atPath: out + "/.contextd-state/map-cache")
+            #expect(pruned.count == runMaps)
         }
     }
 
