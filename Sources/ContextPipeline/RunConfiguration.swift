@@ -4,7 +4,7 @@ public import ContextMaps
 public import ContextModel
 public import ContextReports
 import Foundation
-import Yams
+public import Yams
 
 /// The settings of one run, read from a YAML file (`Config/contextd.yaml` is the documented
 /// default). Every key is optional; an unknown key, a wrong type or a value out of range is an
@@ -275,22 +275,30 @@ extension RunConfiguration {
     }
 }
 
-/// Reads typed values out of a YAML tree, each failure naming its key and place.
-struct ConfigReader {
-    let file: String
+/// Reads typed values out of a YAML tree, each failure naming its key and place; shared by the
+/// run configuration and the service configuration.
+public struct ConfigReader: Sendable {
+    public let file: String
+    /// Whether an empty value is refused (every key of the service configuration needs one).
+    public let requireNonEmpty: Bool
 
-    func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
+    public init(file: String, requireNonEmpty: Bool = false) {
+        self.file = file
+        self.requireNonEmpty = requireNonEmpty
+    }
+
+    public func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, key: key, message, line: node.mark?.line, column: node.mark?.column)
     }
 
-    func isNull(_ node: Node) -> Bool {
+    public func isNull(_ node: Node) -> Bool {
         if case .scalar(let scalar) = node {
             return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
         }
         return false
     }
 
-    func mapping(_ node: Node, _ key: String, allowed: [String]) throws(ConfigurationError) -> [String: Node] {
+    public func mapping(_ node: Node, _ key: String, allowed: [String]) throws(ConfigurationError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, key, "expected a mapping of keys (\(allowed.joined(separator: ", ")))")
         }
@@ -306,12 +314,14 @@ struct ConfigReader {
         return result
     }
 
-    func string(_ node: Node, _ key: String) throws(ConfigurationError) -> String {
-        guard case .scalar(let scalar) = node else { throw error(node, key, "expected a single value") }
+    public func string(_ node: Node, _ key: String) throws(ConfigurationError) -> String {
+        guard case .scalar(let scalar) = node, !(requireNonEmpty && scalar.string.isEmpty) else {
+            throw error(node, key, requireNonEmpty ? "expected a single, non-empty value" : "expected a single value")
+        }
         return scalar.string
     }
 
-    func oneOf(_ node: Node, _ key: String, _ allowed: [String]) throws(ConfigurationError) -> String {
+    public func oneOf(_ node: Node, _ key: String, _ allowed: [String]) throws(ConfigurationError) -> String {
         let value = try string(node, key)
         guard allowed.contains(value) else {
             throw error(node, key, "'\(value)' is not allowed; expected one of: \(allowed.joined(separator: ", "))")
@@ -319,7 +329,7 @@ struct ConfigReader {
         return value
     }
 
-    func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+    public func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
         let text = try string(node, key)
         guard let value = Int(text) else { throw error(node, key, "'\(text)' is not a whole number") }
         guard range.contains(value) else {
@@ -328,7 +338,8 @@ struct ConfigReader {
         return value
     }
 
-    func double(_ node: Node, _ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
+    public func double(_ node: Node, _ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double
+    {
         let text = try string(node, key)
         guard let value = Double(text), value.isFinite else { throw error(node, key, "'\(text)' is not a number") }
         guard range.contains(value) else {
@@ -337,7 +348,8 @@ struct ConfigReader {
         return value
     }
 
-    func doubles(_ node: Node, _ key: String, count: Int, in range: ClosedRange<Double>) throws(ConfigurationError)
+    public func doubles(_ node: Node, _ key: String, count: Int, in range: ClosedRange<Double>)
+        throws(ConfigurationError)
         -> [Double]
     {
         guard case .sequence(let sequence) = node, sequence.count == count else {
@@ -348,7 +360,7 @@ struct ConfigReader {
         return values
     }
 
-    func bool(_ node: Node, _ key: String) throws(ConfigurationError) -> Bool {
+    public func bool(_ node: Node, _ key: String) throws(ConfigurationError) -> Bool {
         let text = try string(node, key)
         switch text {
         case "true": return true
@@ -357,7 +369,7 @@ struct ConfigReader {
         }
     }
 
-    func list(_ node: Node, _ key: String, of allowed: [String]) throws(ConfigurationError) -> [String] {
+    public func list(_ node: Node, _ key: String, of allowed: [String]) throws(ConfigurationError) -> [String] {
         guard case .sequence(let sequence) = node else { throw error(node, key, "expected a list, e.g. [a, b]") }
         var values: [String] = []
         for item in sequence {

@@ -114,7 +114,7 @@ public struct ServiceConfiguration: Sendable {
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") || base.isEmpty ? path : base + "/" + path
         }
-        let reader = ServiceConfigReader(file: file)
+        let reader = ConfigReader(file: file, requireNonEmpty: true)
         let top = try reader.mapping(
             root, "",
             allowed: [
@@ -258,51 +258,15 @@ public struct ServiceConfiguration: Sendable {
     }
 }
 
-/// Reads typed values out of a YAML tree, each failure naming its key and place. A small copy of
-/// ContextPipeline's private reader (kept private there so the run configuration's API stays
-/// narrow), with lists and names added.
-struct ServiceConfigReader {
-    let file: String
-
-    func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
-        ConfigurationError(file: file, key: key, message, line: node.mark?.line, column: node.mark?.column)
-    }
-
-    func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node {
-            return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
-        }
-        return false
-    }
-
-    func mapping(_ node: Node, _ key: String, allowed: [String]) throws(ConfigurationError) -> [String: Node] {
-        guard case .mapping(let mapping) = node else {
-            throw error(node, key, "expected a mapping of keys (\(allowed.joined(separator: ", ")))")
-        }
-        var result: [String: Node] = [:]
-        for (name, value) in mapping {
-            let text = name.string ?? ""
-            let path = key.isEmpty ? text : key + "." + text
-            guard allowed.contains(text) else {
-                throw error(name, path, "unknown key; expected one of: \(allowed.joined(separator: ", "))")
-            }
-            guard result.updateValue(value, forKey: text) == nil else { throw error(name, path, "key given twice") }
-        }
-        return result
-    }
-
+extension ConfigReader {
+    /// The items of a list.
     func sequence(_ node: Node, _ key: String) throws(ConfigurationError) -> [Node] {
         guard case .sequence(let sequence) = node else { throw error(node, key, "expected a list") }
         return Array(sequence)
     }
 
-    func string(_ node: Node, _ key: String) throws(ConfigurationError) -> String {
-        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
-            throw error(node, key, "expected a single, non-empty value")
-        }
-        return scalar.string
-    }
-
+    /// A required name (`field` of `section`): 1 to 64 letters, digits, `-` or `_`, so that it is
+    /// safe in paths, logs and metric labels.
     func name(_ section: [String: Node], _ field: String, _ key: String, _ parent: Node) throws(ConfigurationError)
         -> String
     {
@@ -315,40 +279,5 @@ struct ServiceConfigReader {
             throw error(node, key + "." + field, "'\(value)' must be 1 to 64 letters, digits, '-' or '_'")
         }
         return value
-    }
-
-    func oneOf(_ node: Node, _ key: String, _ allowed: [String]) throws(ConfigurationError) -> String {
-        let value = try string(node, key)
-        guard allowed.contains(value) else {
-            throw error(node, key, "'\(value)' is not allowed; expected one of: \(allowed.joined(separator: ", "))")
-        }
-        return value
-    }
-
-    func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
-        let text = try string(node, key)
-        guard let value = Int(text) else { throw error(node, key, "'\(text)' is not a whole number") }
-        guard range.contains(value) else {
-            throw error(node, key, "\(value) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
-
-    func double(_ node: Node, _ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
-        let text = try string(node, key)
-        guard let value = Double(text), value.isFinite else { throw error(node, key, "'\(text)' is not a number") }
-        guard range.contains(value) else {
-            throw error(node, key, "\(text) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
-
-    func bool(_ node: Node, _ key: String) throws(ConfigurationError) -> Bool {
-        let text = try string(node, key)
-        switch text {
-        case "true": return true
-        case "false": return false
-        default: throw error(node, key, "'\(text)' is not true or false")
-        }
     }
 }

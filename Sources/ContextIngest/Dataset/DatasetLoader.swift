@@ -51,15 +51,7 @@ public struct DatasetLoader: Sendable {
     /// - Complexity: O(bytes + entities + links) time; memory about the size of the files plus
     ///   the graph.
     public func load(folder: String) throws(IngestError) -> LoadedDataset {
-        let clock = ContinuousClock()
-        var timings = LoadTimings()
-        var start = clock.now
-        func lap() -> Double {
-            let now = clock.now
-            defer { start = now }
-            let elapsed = now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        var lap = Lap()
         let dataset = try DatasetFolder(path: folder)
         var files: [(name: String, bytes: [UInt8])] = []
         for name in DatasetFolder.requiredFiles + DatasetFolder.optionalFiles {
@@ -68,24 +60,17 @@ public struct DatasetLoader: Sendable {
                 files.append((name, bytes))
             }
         }
-        timings.read = lap()
+        let read = lap()
         var loaded = try load(files: files)
-        loaded.timings.read = timings.read
+        loaded.timings.read = read
         return loaded
     }
 
     /// Validates files already in memory, in the order given (`entities.csv` and `links.csv`
     /// first); the fuzz target and the hostile-input tests enter here.
     func load(files: [(name: String, bytes: [UInt8])]) throws(IngestError) -> LoadedDataset {
-        let clock = ContinuousClock()
         var timings = LoadTimings()
-        var start = clock.now
-        func lap() -> Double {
-            let now = clock.now
-            defer { start = now }
-            let elapsed = now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        var lap = Lap()
         for file in files where file.bytes.count > limits.fileBytes {
             throw DatasetFolder.tooLarge(file.name, bytes: file.bytes.count, limit: limits.fileBytes)
         }
@@ -202,5 +187,20 @@ struct LoadState {
                 "entities.csv", Int(entityLines[entity]), Int(entityIDColumns[entity]),
                 "child '\(Quoting.safe(id))' has no links")
         }
+    }
+}
+
+/// Seconds since the previous lap (or since creation).
+private struct Lap {
+    private let clock = ContinuousClock()
+    private var start: ContinuousClock.Instant
+
+    init() { start = clock.now }
+
+    mutating func callAsFunction() -> Double {
+        let now = clock.now
+        defer { start = now }
+        let elapsed = now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
