@@ -30,7 +30,7 @@ public struct RenderedMaps: Sendable {
     public var rendered = 0
     /// Maps whose content had not changed, taken from the cache.
     public var reused = 0
-    /// Cache file names of every map of the call (kept by ``MapRenderer/update(with:)``).
+    /// Cache file names of every map of the call (kept by ``MapRenderer/update(with:prune:)``).
     var used: [String] = []
     /// Maps laid out in this call, by cache file name, to store once the outputs are committed.
     var fresh: [(name: String, bytes: [UInt8])] = []
@@ -41,10 +41,11 @@ public struct RenderedMaps: Sendable {
 ///
 /// A map's content hash is SHA-256 over its canonical JSON description (nodes, labels, tooltips,
 /// edges, groups, title, engine and style), the format, the Graphviz build's version and the
-/// drawing rules a spec does not carry (the legend): the same hash means the same picture. Rendered files are kept in `<state folder>/map-cache/` (folder
-/// `0700`, files `0600`, written temp-fsync-rename), named by hash, and only once the run's
-/// outputs are committed. Entries the run did not use are then removed, so the cache holds one
-/// run's maps, not a growing history of names.
+/// drawing rules a spec does not carry (the key text): the same hash means the same picture.
+/// Rendered files are kept in `<state folder>/map-cache/` (folder `0700`, files `0600`, written
+/// temp-fsync-rename), named by hash, and stored only once the outputs are committed. After a
+/// run, the entries it did not use are removed, so the cache holds about one run's maps, not a
+/// growing history of names; `contextd map` only adds to it.
 public struct MapRenderer: Sendable {
     /// The cache folder, or `nil` to render every map.
     public let cacheFolder: String?
