@@ -67,6 +67,7 @@ public struct MapRenderer: Sendable {
         }
         for job in jobs {
             let names = Self.cacheNames(of: job, graphvizVersion: version)
+            result.used += names ?? []
             if let cacheFolder, let names,
                 case let cached = names.compactMap({ Self.readFile(cacheFolder + "/" + $0) }),
                 cached.count == names.count
@@ -90,7 +91,6 @@ public struct MapRenderer: Sendable {
                 if let names { result.fresh.append((names[number], bytes)) }
             }
         }
-        result.used = jobs.flatMap { Self.cacheNames(of: $0, graphvizVersion: version) ?? [] }
         return result
     }
 
