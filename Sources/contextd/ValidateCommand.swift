@@ -14,7 +14,7 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check a dataset against the format without writing anything.",
         discussion: """
             Prints every error and warning as FILE:LINE:COLUMN: SEVERITY: MESSAGE, with the same \
-            rules and exit statuses as 'run' (65 when the dataset would be rejected).
+            rules and exit statuses as 'run' (65 when the dataset would be rejected). With --config,             the configuration's validation policy and limits apply, as they would to 'run'.
 
             --stats prints, on standard output, one JSON object with the counts, the seconds spent \
             reading, hashing, validating and building the graph, and the process's peak resident \
@@ -23,14 +23,20 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @Option(help: ArgumentHelp("Run configuration (YAML) whose policy and limits to apply.", valueName: "file"))
+    var config: String?
+
     @Flag(help: "Print load statistics as JSON on standard output (for benchmarks).")
     var stats = false
 
     func run() async throws {
         let logger = data.bootstrapLogging()
         do {
+            var configuration = RunConfiguration()
+            if let config { configuration = try RunConfiguration.load(path: config) }
+            if data.lenient { configuration.policy = .lenient }
             let dataset = try Pipeline(logger: logger).load(
-                dataFolder: data.dataFolder, policy: data.lenient ? .lenient : .strict)
+                dataFolder: data.dataFolder, policy: configuration.policy, limits: configuration.limits)
             if stats {
                 try printStats(dataset)
                 return

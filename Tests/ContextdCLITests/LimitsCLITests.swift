@@ -40,6 +40,12 @@ struct LimitsCLITests {
                 #expect(outcome.status == 65, "\(config)")
                 #expect(outcome.stderr.contains(expected), "\(config): \(outcome.stderr)")
                 #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
+                // validate applies the same configured limits.
+                let validated = try cli.run(
+                    ["validate", "--data", scratch + "/data", "--config", scratch + "/limits.yaml"]
+                        + (config.contains("field_bytes") ? [] : ["--lenient"]))
+                #expect(validated.status == 65, "validate: \(config)")
+                #expect(validated.stderr.contains(expected), "validate: \(config): \(validated.stderr)")
             }
         }
     }
