@@ -1,3 +1,5 @@
+import ContextModel
+
 /// Gives this run's clusters the ids they had in the previous run when they are substantially
 /// the same group, and reports what changed: new, continued, merged, split and dissolved clusters.
 ///
@@ -65,12 +67,15 @@ public struct ClusterIdentities: Sendable, Hashable, Codable {
     public func assign(current: [[String]], proposed: [String], previous: [Previous]) -> (
         ids: [String], changes: Changes
     ) {
-        var clusterOf: [String: Int] = [:]
-        for (p, cluster) in previous.enumerated() { for member in cluster.members { clusterOf[member] = p } }
+        // Member ids compare by their exact scalars (as in the graph), not canonical equivalence.
+        var clusterOf: [EntityID: Int] = [:]
+        for (p, cluster) in previous.enumerated() {
+            for member in cluster.members { clusterOf[EntityID(member)] = p }
+        }
         // intersections[c][p]
         var intersections = [[Int: Int]](repeating: [:], count: current.count)
         for (c, members) in current.enumerated() {
-            for member in members { if let p = clusterOf[member] { intersections[c][p, default: 0] += 1 } }
+            for member in members { if let p = clusterOf[EntityID(member)] { intersections[c][p, default: 0] += 1 } }
         }
         var candidates: [(jaccard: Double, p: Int, c: Int)] = []
         for (c, counts) in intersections.enumerated() {

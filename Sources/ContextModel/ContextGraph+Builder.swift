@@ -45,7 +45,7 @@ extension ContextGraph {
         private var links = LinkTable()
         private var events = EventTable()
         private var actions = ActionTable()
-        private var indexByID: [String: Int32] = [:]
+        private var indexByID: [EntityID: Int32] = [:]
         private var areaIndex: [String: Int32] = [:]
         private var areaNames: [String] = []
         private var linkByKey: LinkKeyTable
@@ -57,8 +57,11 @@ extension ContextGraph {
 
         public var entityCount: Int { entities.count }
 
+        /// The index of an id already added (exact scalars, see ``EntityID``).
+        public func index(of id: String) -> EntityIndex? { index(of: EntityID(id)) }
+
         /// The index of an id already added.
-        public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
+        public func index(of id: EntityID) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
 
         /// A read-only view of the entities added so far, to share with concurrent readers.
         public var lookup: EntityLookup { EntityLookup(indexByID: indexByID, kinds: entities.kinds) }
@@ -77,8 +80,9 @@ extension ContextGraph {
         ) -> EntityIndex? {
             let index = Int32(entities.count)
             // Ids are unique and the first definition stands.
-            guard entities.count < ContextGraph.maximumEntities, indexByID[id] == nil else { return nil }
-            indexByID[id] = index
+            let key = EntityID(id)
+            guard entities.count < ContextGraph.maximumEntities, indexByID[key] == nil else { return nil }
+            indexByID[key] = index
             entities.ids.append(id)
             entities.kinds.append(kind)
             entities.riskLevels.append(riskLevel)
@@ -170,11 +174,14 @@ extension ContextGraph {
 /// The ids and kinds of the entities a ``ContextGraph/Builder`` holds, as a `Sendable` value that
 /// several threads may read at once (loading links in parallel).
 public struct EntityLookup: Sendable {
-    let indexByID: [String: Int32]
+    let indexByID: [EntityID: Int32]
     let kinds: [EntityKind]
 
+    /// The index of the entity with this exact id (exact scalars, see ``EntityID``).
+    public func index(of id: String) -> EntityIndex? { index(of: EntityID(id)) }
+
     /// The index of the entity with this exact id.
-    public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
+    public func index(of id: EntityID) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
 
     /// The kind of an entity.
     public func kind(of entity: EntityIndex) -> EntityKind { kinds[entity.int] }

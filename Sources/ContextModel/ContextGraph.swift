@@ -87,7 +87,8 @@ public struct ContextGraph: Sendable {
     public let actions: ActionTable
     /// Distinct area (ward) names, indexed by ``EntityTable/areas``.
     public let areaNames: [String]
-    let indexByID: [String: Int32]
+    /// Index of each id, by its exact scalars (see ``EntityID``).
+    let indexByID: [EntityID: Int32]
     /// CSR offsets, `entities.count + 1` entries; neighbours of `v` are
     /// `adjacentEntities[offsets[v] ..< offsets[v + 1]]`.
     public let offsets: [Int32]
@@ -97,7 +98,7 @@ public struct ContextGraph: Sendable {
 
     init(
         entities: EntityTable, links: LinkTable, events: EventTable, actions: ActionTable,
-        areaNames: [String], indexByID: [String: Int32]
+        areaNames: [String], indexByID: [EntityID: Int32]
     ) {
         self.entities = entities
         self.links = links
@@ -134,7 +135,10 @@ public struct ContextGraph: Sendable {
     }
 
     /// The index of the entity with this exact id (no case folding, no normalisation).
-    public func index(of id: String) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
+    public func index(of id: String) -> EntityIndex? { index(of: EntityID(id)) }
+
+    /// The index of the entity with this exact id.
+    public func index(of id: EntityID) -> EntityIndex? { indexByID[id].map(EntityIndex.init(rawValue:)) }
 
     /// The external id of an entity.
     public func id(of entity: EntityIndex) -> String { entities.ids[entity.int] }
@@ -157,7 +161,7 @@ public struct ContextGraph: Sendable {
         precondition(Int(offsets.last ?? 0) == links.count * 2)
         for v in 0..<entities.count {
             precondition(offsets[v] <= offsets[v + 1], "CSR offsets must be monotone")
-            precondition(indexByID[entities.ids[v]] == Int32(v), "ids must round-trip")
+            precondition(indexByID[EntityID(entities.ids[v])] == Int32(v), "ids must round-trip")
         }
         for slot in 0..<adjacentLinks.count {
             let e = Int(adjacentLinks[slot])

@@ -1,4 +1,5 @@
 public import ContextAnalysis
+import ContextModel
 
 /// What changed since the previous run in the same output folder: clusters (new, continued,
 /// merged, split, dissolved), hotspots (new, ended), contexts whose score rose or fell, and
@@ -78,13 +79,16 @@ public struct ChangeReport: Codable, Sendable {
             (newChildren, closedChildren, escalatedChildren, deEscalatedChildren) = ([], [], [], [])
             return
         }
-        let before = Dictionary(previous.contexts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let now = Dictionary(contexts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        newHotspots = contexts.filter { $0.hotspot && before[$0.id]?.hotspot != true }.map(\.id)
-        endedHotspots = previous.contexts.filter { $0.hotspot && now[$0.id]?.hotspot != true }.map(\.id)
+        // Ids are keyed by their exact scalars (``EntityID``), as the graph keys them.
+        let before = Dictionary(
+            previous.contexts.map { (EntityID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        let now = Dictionary(contexts.map { (EntityID($0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        newHotspots = contexts.filter { $0.hotspot && before[EntityID($0.id)]?.hotspot != true }.map(\.id)
+        endedHotspots = previous.contexts.filter { $0.hotspot && now[EntityID($0.id)]?.hotspot != true }.map(\.id)
         var up: [ScoreChange] = [], down: [ScoreChange] = []
-        for id in Set(before.keys).union(now.keys).sorted() {
-            let old = before[id]?.score ?? 0, new = now[id]?.score ?? 0
+        for key in Set(before.keys).union(now.keys).sorted() {
+            let id = key.string
+            let old = before[key]?.score ?? 0, new = now[key]?.score ?? 0
             let change = new - old
             guard abs(change) >= Self.minimumScoreChange, abs(change) >= Self.minimumRelativeChange * old else {
                 continue
@@ -95,14 +99,15 @@ public struct ChangeReport: Codable, Sendable {
         escalatedContexts = up
         deEscalatedContexts = down
         let levelsBefore = Dictionary(
-            previous.children.map { ($0.id, $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
-        let levelsNow = Dictionary(children.map { ($0.id, $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
-        newChildren = levelsNow.keys.filter { levelsBefore[$0] == nil }.sorted()
-        closedChildren = levelsBefore.keys.filter { levelsNow[$0] == nil }.sorted()
+            previous.children.map { (EntityID($0.id), $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
+        let levelsNow = Dictionary(
+            children.map { (EntityID($0.id), $0.riskLevel) }, uniquingKeysWith: { first, _ in first })
+        newChildren = levelsNow.keys.filter { levelsBefore[$0] == nil }.sorted().map(\.string)
+        closedChildren = levelsBefore.keys.filter { levelsNow[$0] == nil }.sorted().map(\.string)
         var raised: [LevelChange] = [], lowered: [LevelChange] = []
         for (id, level) in levelsNow.sorted(by: { $0.key < $1.key }) {
             guard let old = levelsBefore[id], old != level else { continue }
-            let change = LevelChange(id: id, previous: old, current: level)
+            let change = LevelChange(id: id.string, previous: old, current: level)
             if (level ?? 0) > (old ?? 0) { raised.append(change) } else { lowered.append(change) }
         }
         escalatedChildren = raised

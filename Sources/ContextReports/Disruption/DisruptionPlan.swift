@@ -62,22 +62,24 @@ public struct DisruptionPlan: Codable, Sendable {
     public init(graph: ContextGraph, analysis: Analysis, outcomes: OutcomeMeasures, settings: DisruptionActions) {
         let asOf = analysis.asOf
         let eventsOf = NetworkReport.eventCounts(in: graph, asOf: asOf)
-        var takenOn: [String: [String]] = [:]
+        // Keyed by exact id (``EntityID``), as the graph is.
+        var takenOn: [EntityID: [String]] = [:]
         for action in outcomes.actions {
-            takenOn[action.target, default: []].append("\(action.date) \(action.kind): \(action.verdict)")
+            takenOn[EntityID(action.target), default: []].append("\(action.date) \(action.kind): \(action.verdict)")
         }
         clusters = zip(analysis.clusters.clusters, analysis.disruption).map { cluster, targets in
             let disruption = NetworkReport.disruption(
                 targets, cluster: cluster, graph: graph, asOf: asOf, eventsOf: eventsOf)
             var order: [String] = []
-            var reasons: [String: [String]] = [:]
-            var evidence: [String: NetworkReport.Target] = [:]
+            var reasons: [EntityID: [String]] = [:]
+            var evidence: [EntityID: NetworkReport.Target] = [:]
             func add(_ target: NetworkReport.Target, _ why: String) {
-                if evidence[target.id] == nil {
+                let key = EntityID(target.id)
+                if evidence[key] == nil {
                     order.append(target.id)
-                    evidence[target.id] = target
+                    evidence[key] = target
                 }
-                reasons[target.id, default: []].append(why)
+                reasons[key, default: []].append(why)
             }
             for target in disruption.minimumCut ?? [] {
                 add(
@@ -104,11 +106,12 @@ public struct DisruptionPlan: Codable, Sendable {
                 )
             }
             let items = order.compactMap { id -> Item? in
-                guard let target = evidence[id], let entity = graph.index(of: id) else { return nil }
+                let key = EntityID(id)
+                guard let target = evidence[key], let entity = graph.index(of: key) else { return nil }
                 let kind = OutcomeMeasures.targetKind(entity, in: graph)
                 return Item(
-                    id: id, targetKind: kind, riskLevel: target.riskLevel, why: reasons[id] ?? [], evidence: target,
-                    suggestedActions: settings.suggestions(for: kind), actionsTaken: takenOn[id] ?? [])
+                    id: id, targetKind: kind, riskLevel: target.riskLevel, why: reasons[key] ?? [], evidence: target,
+                    suggestedActions: settings.suggestions(for: kind), actionsTaken: takenOn[key] ?? [])
             }
             let children = cluster.countsByKind[Int(EntityKind.child.rawValue)]
             return ClusterPlan(
@@ -129,7 +132,7 @@ public struct DisruptionPlan: Codable, Sendable {
                 score: NetworkReport.rounded(scored.score),
                 components: scored.components.mapValues(NetworkReport.rounded),
                 reasons: analysis.explanations[entity] ?? [], suggestedActions: settings.suggestions(for: kind),
-                actionsTaken: takenOn[id] ?? [])
+                actionsTaken: takenOn[EntityID(id)] ?? [])
         }
         schemaVersion = ReportEncoding.schemaVersion
         marking = "OFFICIAL-SENSITIVE"

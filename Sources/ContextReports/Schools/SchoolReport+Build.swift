@@ -92,7 +92,8 @@ extension SchoolReport {
         ]
         let m = settings.priorPupils
         let previous = Dictionary(
-            (history.previous?.schools ?? []).map { ($0.school, $0) }, uniquingKeysWith: { first, _ in first })
+            (history.previous?.schools ?? []).map { (EntityID($0.school), $0) }, uniquingKeysWith: { first, _ in first }
+        )
 
         var scored: [(raw: Raw, components: [String: Component], score: Double?)] = raws.map { raw in
             let counts: [String: (Double, Int)] = [
@@ -151,7 +152,7 @@ extension SchoolReport {
                         network: (raw.network, raw.networkInClusters), components: entry.components,
                         borough: borough, settings: settings, window: window),
                     movement: Self.movement(
-                        previous: previous[id], hasHistory: history.previous != nil, rank: rank, tier: tier)))
+                        previous: previous[EntityID(id)], hasHistory: history.previous != nil, rank: rank, tier: tier)))
         }
         self.schemaVersion = ReportEncoding.schemaVersion
         self.marking = "OFFICIAL-SENSITIVE"
