@@ -20,13 +20,20 @@ public struct IngestLimits: Sendable, Hashable, Codable {
     public var fieldBytes: Int
     /// Most columns in one file's header.
     public var columns: Int
+    /// Most warnings of each kind listed with their location (in the report, the manifest and on
+    /// standard error); past that, warnings of the kind are only counted. Not a rejection limit:
+    /// 300 MB of duplicate links once gave 5.9 million warnings, 3.26 GB of memory and a 521 MB
+    /// manifest, and a hundred locations are as many as anyone reads.
+    public var warningLocations: Int
 
     public init(
-        fileBytes: Int = 2 << 30, rowsPerFile: Int = 20_000_000, fieldBytes: Int = 64 << 10, columns: Int = 1_024
+        fileBytes: Int = 2 << 30, rowsPerFile: Int = 20_000_000, fieldBytes: Int = 64 << 10, columns: Int = 1_024,
+        warningLocations: Int = 100
     ) {
         self.fileBytes = fileBytes
         self.rowsPerFile = rowsPerFile
         self.fieldBytes = fieldBytes
         self.columns = columns
+        self.warningLocations = warningLocations
     }
 }

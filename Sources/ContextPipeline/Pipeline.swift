@@ -58,7 +58,7 @@ public struct Pipeline: Sendable {
             metadata: [
                 "entities": "\(dataset.graph.entities.count)", "links": "\(dataset.graph.links.count)",
                 "events": "\(dataset.graph.events.count)", "actions": "\(dataset.graph.actions.count)",
-                "warnings": "\(dataset.report.warnings.count)", "rows.set_aside": "\(dataset.report.setAside.count)",
+                "warnings": "\(dataset.report.warningCount)", "rows.set_aside": "\(dataset.report.setAside.count)",
             ])
         return dataset
     }
@@ -223,7 +223,7 @@ public struct Pipeline: Sendable {
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,
                 events: graph.events.count, actions: graph.actions.count),
-            warningCount: dataset.report.warnings.count,
+            warningCount: dataset.report.warningCount,
             warnings: dataset.report.warnings.map(\.description),
             rowsSetAside: dataset.report.setAside,
             outputs: outputs,

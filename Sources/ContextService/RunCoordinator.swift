@@ -164,7 +164,7 @@ actor RunCoordinator {
             await writeValidation(report.report, dataset: dataset)
             record.outcome = "succeeded"
             record.output = folder
-            record.warnings = report.report.warnings.count
+            record.warnings = report.report.warningCount
             record.errors = 0
             folders.remove(item.runID)
             runLogger.info("report written", metadata: ["report.folder": "\(folder)"])
@@ -175,7 +175,7 @@ actor RunCoordinator {
             await writeValidation(run.report, dataset: dataset)
             record.entities = run.manifest.counts.entities
             record.links = run.manifest.counts.links
-            record.warnings = run.report.warnings.count
+            record.warnings = run.report.warningCount
             record.errors = 0
             do throws(ServiceError) {
                 try folders.switchLatest(to: item.runID)
@@ -207,7 +207,7 @@ actor RunCoordinator {
             folders.remove(item.runID)
             if let report = error.report {
                 record.errors = report.errors.count
-                record.warnings = report.warnings.count
+                record.warnings = report.warningCount
                 await writeValidation(report, dataset: dataset)
                 keepValidation(report, runID: item.runID, dataset: dataset)
             }
@@ -237,8 +237,8 @@ actor RunCoordinator {
     private func keepValidation(_ report: ValidationReport, runID: String, dataset: ServiceConfiguration.Dataset) {
         let problems = (report.errors + report.warnings).prefix(50).map(ServiceStatus.redacted)
         validations[dataset.name] = ServiceStatus.Validation(
-            runID: runID, errors: report.errors.count, warnings: report.warnings.count, problems: Array(problems))
-        metrics.validation(dataset: dataset.name, errors: report.errors.count, warnings: report.warnings.count)
+            runID: runID, errors: report.errors.count, warnings: report.warningCount, problems: Array(problems))
+        metrics.validation(dataset: dataset.name, errors: report.errors.count, warnings: report.warningCount)
     }
 
     /// Writes a run's validation report, in full, to the state folder (owner-only files).

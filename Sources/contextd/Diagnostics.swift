@@ -12,7 +12,7 @@ enum Diagnostics {
     static func print(_ report: ValidationReport) {
         var text = ""
         for diagnostic in report.errors { text += diagnostic.description + "\n" }
-        for diagnostic in report.warnings { text += diagnostic.description + "\n" }
+        for line in report.warningLines { text += line + "\n" }
         write(text)
     }
 

@@ -44,7 +44,7 @@ struct RunCommand: AsyncParsableCommand {
             let setAside = result.report.setAside.count
             print(
                 "contextd: as of \(result.manifest.asOf): \(result.manifest.counts.entities) entities, "
-                    + "\(result.manifest.counts.links) links, \(result.report.warnings.count) warnings, "
+                    + "\(result.manifest.counts.links) links, \(result.report.warningCount) warnings, "
                     + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(options.outputFolder); "
                     + "history: \(result.history)")
         } catch {

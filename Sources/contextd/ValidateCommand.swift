@@ -48,7 +48,7 @@ struct ValidateCommand: AsyncParsableCommand {
             print(
                 "contextd: dataset valid: \(dataset.graph.entities.count) entities, \(dataset.graph.links.count) links, "
                     + "\(dataset.graph.events.count) events, \(dataset.graph.actions.count) actions; "
-                    + "\(dataset.report.warnings.count) warnings, \(dataset.report.setAside.count) rows set aside")
+                    + "\(dataset.report.warningCount) warnings, \(dataset.report.setAside.count) rows set aside")
         } catch {
             throw ExitStatus.exitCode(for: error)
         }
@@ -68,7 +68,7 @@ struct ValidateCommand: AsyncParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let stats = Stats(
             entities: dataset.graph.entities.count, links: dataset.graph.links.count,
-            bytes: dataset.report.files.reduce(0) { $0 + $1.bytes }, warnings: dataset.report.warnings.count,
+            bytes: dataset.report.files.reduce(0) { $0 + $1.bytes }, warnings: dataset.report.warningCount,
             timings: dataset.timings, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

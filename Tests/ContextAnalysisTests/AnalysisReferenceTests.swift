@@ -37,7 +37,7 @@ struct AnalysisReferenceTests {
                 .deletingLastPathComponent()
             let dataset = try DatasetLoader().load(folder: root.appending(path: fixture.dataset).path)
             let graph = dataset.graph
-            let merged = dataset.report.warnings.filter { $0.message.hasPrefix("duplicate of the link") }.count
+            let merged = dataset.report.warningCounts.first { $0.kind == .duplicateLink }?.count ?? 0
             guard let asOf = Day(iso: fixture.asOf) else { throw ReferenceFailure(description: "bad as-of date") }
             let settings = AnalysisSettings()
             let strengths = settings.strength.strengths(in: graph, asOf: asOf)

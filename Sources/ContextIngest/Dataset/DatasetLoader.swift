@@ -77,6 +77,7 @@ public struct DatasetLoader: Sendable {
         let hashes = files.map { InputFingerprint.sha256Hex($0.bytes) }
         timings.fingerprint = lap()
         var state = LoadState(policy: policy, expectedBytes: files.map(\.bytes.count))
+        state.sink.warningLocations = limits.warningLocations
         state.parallelThreshold = parallelThreshold
         state.limits = limits
         var usableRequired = true
@@ -130,7 +131,9 @@ struct LoadState {
     /// Column of each entity's `id` field, by index (for warnings placed on the entity's row).
     var entityIDColumns: [Int32] = []
     /// Ids whose row had errors, with that row's line.
-    var rejectedIDs: [String: Int] = [:]
+    var rejectedIDs: [EntityID: Int] = [:]
+    /// Ids that look alike (normalisation, case, other scripts), for warnings.
+    var lookAlikes = LookAlikeIDs()
     var hasLink: [Bool] = []
     /// Line of the first row of each stored link, by link index.
     var linkLines: [Int32] = []
@@ -165,12 +168,13 @@ struct LoadState {
 
     /// ``resolve(_:_:_:)`` against a shared, read-only view of the entities.
     static func resolve(
-        _ row: inout RowContext, _ column: Int, _ id: String?, lookup: EntityLookup, rejectedIDs: [String: Int]
+        _ row: inout RowContext, _ column: Int, _ id: String?, lookup: EntityLookup, rejectedIDs: [EntityID: Int]
     ) -> EntityIndex? {
         guard let id else { return nil }
-        if let index = lookup.index(of: id) { return index }
+        let key = EntityID(id)
+        if let index = lookup.index(of: key) { return index }
         let name = row.columns[column].name
-        if let line = rejectedIDs[id] {
+        if let line = rejectedIDs[key] {
             row.error(
                 column,
                 "\(name) '\(Quoting.safe(id))' refers to an entity whose row has errors (entities.csv line \(line))")
@@ -182,10 +186,9 @@ struct LoadState {
 
     mutating func warnChildrenWithoutLinks() {
         for entity in 0..<entityLines.count where !hasLink[entity] && builder.kind(of: EntityIndex(entity)) == .child {
-            let id = builder.id(of: EntityIndex(entity))
             sink.warning(
-                "entities.csv", Int(entityLines[entity]), Int(entityIDColumns[entity]),
-                "child '\(Quoting.safe(id))' has no links")
+                .childWithoutLinks, "entities.csv", Int(entityLines[entity]), Int(entityIDColumns[entity]),
+                "child '\(Quoting.safe(builder.id(of: EntityIndex(entity))))' has no links")
         }
     }
 }

@@ -16,14 +16,16 @@ extension LoadState {
         let kinds = EntityKind.allCases.map(\.name)
         let categories = LocationCategory.allCases.map(\.name)
         let exploitationNames = Exploitation.named.map(\.name)
-        var firstLine: [String: Int] = [:]
+        var firstLine: [EntityID: Int] = [:]
         var sink = self.sink
         defer { self.sink = sink }
         let table = TableReader(file: "entities.csv", columns: Self.entityColumns, limits: limits)
         var extraNames: [String]?
         return table.read(data, into: &sink) { row in
             if row.structureBroken {
-                if let id = row.string(Column.id), builder.index(of: id) == nil, rejectedIDs[id] == nil {
+                if let id = row.string(Column.id).map(EntityID.init), builder.index(of: id) == nil,
+                    rejectedIDs[id] == nil
+                {
                     rejectedIDs[id] = row.line
                 }
                 return
@@ -32,12 +34,13 @@ extension LoadState {
                 extraNames = row.extras.map(\.name)
                 entityExtraNames = extraNames ?? []
             }
-            let id = row.required(Column.id)
+            let idText = row.required(Column.id)
+            let id = idText.map(EntityID.init)
             if builder.entityCount >= ContextGraph.maximumEntities {
                 row.error(Column.id, "too many entities: contextd holds at most \(ContextGraph.maximumEntities)")
             }
             if let id, let line = firstLine[id] {
-                row.error(Column.id, "duplicate id '\(Quoting.safe(id))'; first defined on line \(line)")
+                row.error(Column.id, "duplicate id '\(Quoting.safe(id.string))'; first defined on line \(line)")
             }
             let kind = row.requiredEnumerated(Column.kind, { EntityKind(name: $0) }, allowed: kinds)
             let risk = row.smallInteger(Column.risk, in: 1...4, expected: "a MACE level 1 to 4") ?? 0
@@ -59,7 +62,7 @@ extension LoadState {
             let category = row.enumerated(Column.category, { LocationCategory(name: $0) }, allowed: categories)
             let dob = row.date(Column.dob)
             let updated = row.date(Column.updated)
-            guard let id else { return }
+            guard let id, let idText else { return }
             if firstLine[id] == nil { firstLine[id] = row.line }
             guard !row.failed, let kind else {
                 if builder.index(of: id) == nil { rejectedIDs[id] = rejectedIDs[id] ?? row.line }
@@ -67,12 +70,18 @@ extension LoadState {
             }
             guard
                 let index = builder.addEntity(
-                    id: id, kind: kind, riskLevel: risk, exploitation: exploitation, area: row.token(Column.area),
+                    id: idText, kind: kind, riskLevel: risk, exploitation: exploitation, area: row.token(Column.area),
                     category: category, updated: updated.0)
             else { return }
             precondition(index.int == entityLines.count)
             entityLines.append(Int32(row.line))
             entityIDColumns.append(Int32(row.location(ofField: row.layout[Column.id] ?? 0).column))
+            if let earlier = lookAlikes.insert(idText, line: row.line) {
+                row.warning(
+                    .lookAlikeID, Column.id,
+                    "id '\(Quoting.safe(idText))' looks like the id '\(Quoting.safe(earlier.id))' on line \(earlier.line) (\(earlier.likeness)); ids are compared exactly, so these are two entities"
+                )
+            }
             hasLink.append(false)
             labels.append(row.string(Column.label).map(Redacted.init))
             datesOfBirth.append(dob.0)

@@ -13,7 +13,7 @@ struct ParsedLink: Sendable {
 struct PendingLinkRow: Sendable {
     let line: Int
     let errors: [Diagnostic]
-    let warnings: [Diagnostic]
+    let warnings: [(kind: WarningKind, diagnostic: Diagnostic)]
     let link: ParsedLink?
     let structureBroken: Bool
 }
@@ -68,38 +68,39 @@ extension LoadState {
                 var rows = 0
                 for row in halves.joined() {
                     rows += 1
-                    var warnings = row.warnings
-                    if let link = row.link, let duplicate = commit(link) { warnings.append(duplicate) }
-                    sink.absorb(file: table.file, line: row.line, errors: row.errors, warnings: warnings)
+                    sink.absorb(file: table.file, line: row.line, errors: row.errors, warnings: row.warnings)
+                    if let link = row.link { commit(link, into: &sink) }
                 }
                 return (true, rows)
             }
         }
+        var parsed: ParsedLink?
         let (rows, overflow) = table.rows(
             data, header: header, range: header.end..<data.count, firstLine: header.nextLine,
-            row: { row in
-                guard let link = Self.parseLink(&row, lookup: lookup, rejectedIDs: rejected) else { return }
-                if let duplicate = commit(link) { row.warning(diagnostic: duplicate) }
-            },
-            absorb: { sink.absorb($0) })
+            row: { row in parsed = Self.parseLink(&row, lookup: lookup, rejectedIDs: rejected) },
+            absorb: { row in
+                sink.absorb(row)
+                if let link = parsed { commit(link, into: &sink) }
+            })
         if let overflow { sink.limit(overflow) }
         return (overflow == nil, rows)
     }
 
-    /// Adds a parsed link to the graph; returns the warning when it duplicates an earlier one.
-    private mutating func commit(_ link: ParsedLink) -> Diagnostic? {
+    /// Adds a parsed link to the graph, warning when it duplicates an earlier one (after the
+    /// row's own warnings, so both ways of reading list them in the same order).
+    private mutating func commit(_ link: ParsedLink, into sink: inout DiagnosticSink) {
         switch builder.addLink(link.record) {
         case .merged(let into):
-            return Diagnostic(
-                file: "links.csv", line: link.line, column: link.sourceColumn, severity: .warning,
-                message: "duplicate of the link on line \(linkLines[into]): merged into it")
+            let first = linkLines[into]
+            sink.warning(
+                .duplicateLink, "links.csv", link.line, link.sourceColumn,
+                "duplicate of the link on line \(first): merged into it")
         case .added:
             linkLines.append(Int32(link.line))
             hasLink[link.record.source.int] = true
             hasLink[link.record.target.int] = true
             if !linkExtraNames.isEmpty { linkExtraValues.append(link.extras) }
             usedRows += 1
-            return nil
         }
     }
 
@@ -126,7 +127,7 @@ extension LoadState {
 
     /// Parses and checks one row against the entities; `nil` when it has errors or is a
     /// self-link (each reported on the row).
-    static func parseLink(_ row: inout RowContext, lookup: EntityLookup, rejectedIDs: [String: Int]) -> ParsedLink? {
+    static func parseLink(_ row: inout RowContext, lookup: EntityLookup, rejectedIDs: [EntityID: Int]) -> ParsedLink? {
         if row.structureBroken { return nil }
         let source = resolve(&row, Column.source, row.required(Column.source), lookup: lookup, rejectedIDs: rejectedIDs)
         let target = resolve(&row, Column.target, row.required(Column.target), lookup: lookup, rejectedIDs: rejectedIDs)
@@ -152,13 +153,13 @@ extension LoadState {
         }
         guard !row.failed, let kind, let source, let target else { return nil }
         if firstSeen.0 != Day.noneRaw && lastSeen.0 != Day.noneRaw && lastSeen.0 < firstSeen.0 {
-            row.warning(Column.lastSeen, "last_seen is before first_seen")
+            row.warning(.lastSeenBeforeFirstSeen, Column.lastSeen, "last_seen is before first_seen")
         }
         if grading?.isSuspectedFalse == true {
-            row.warning(Column.grading, "link graded E (suspected to be false): kept out of the analysis")
+            row.warning(.gradedE, Column.grading, "link graded E (suspected to be false): kept out of the analysis")
         }
         if source == target {
-            row.warning(Column.target, "self-link (source and target are the same entity): dropped")
+            row.warning(.selfLink, Column.target, "self-link (source and target are the same entity): dropped")
             return nil
         }
         return ParsedLink(

@@ -10,7 +10,8 @@ struct RowContext {
     let columns: [ColumnSpec]
     let extras: [(name: String, field: Int)]
     private(set) var errors: [Diagnostic] = []
-    private(set) var warnings: [Diagnostic] = []
+    /// The row's warnings, each with its kind (counted and capped per kind by the sink).
+    private(set) var warnings: [(kind: WarningKind, diagnostic: Diagnostic)] = []
     /// The record could not be split into the header's fields; only the reporting of which id it
     /// would have defined is left to do.
     var structureBroken = false
@@ -119,14 +120,14 @@ struct RowContext {
         errors.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .error, message: message))
     }
 
-    /// Adds a warning made elsewhere (a duplicate found while adding the row to the graph).
-    mutating func warning(diagnostic: Diagnostic) {
-        warnings.append(diagnostic)
-    }
-
-    mutating func warning(_ column: Int, _ message: String) {
+    mutating func warning(_ kind: WarningKind, _ column: Int, _ message: String) {
         let at = location(ofField: layout[column] ?? 0)
-        warnings.append(Diagnostic(file: file, line: at.line, column: at.column, severity: .warning, message: message))
+        warnings.append(
+            (
+                kind,
+                Diagnostic(
+                    file: file, line: at.line, column: at.column, severity: .warning, message: message, kind: kind)
+            ))
     }
 
     /// A required value: reports "missing" when empty.

@@ -170,6 +170,8 @@ struct TableReader {
 struct DiagnosticSink {
     var report = ValidationReport()
     let policy: ValidationPolicy
+    /// Most warnings of each kind listed with their location (``IngestLimits/warningLocations``).
+    var warningLocations = IngestLimits().warningLocations
     /// A limit (``IngestLimits``) was exceeded: the dataset is rejected whatever the policy.
     var limitExceeded = false
 
@@ -187,8 +189,14 @@ struct DiagnosticSink {
         report.errors.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
     }
 
-    mutating func warning(_ file: String, _ line: Int, _ column: Int, _ message: String) {
-        report.warnings.append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message))
+    /// Counts a warning and lists it while its kind is under the cap; past the cap the message
+    /// is not even made.
+    mutating func warning(
+        _ kind: WarningKind, _ file: String, _ line: Int, _ column: Int, _ message: @autoclosure () -> String
+    ) {
+        report.addWarning(
+            kind, cap: warningLocations,
+            Diagnostic(file: file, line: line, column: column, severity: .warning, message: message(), kind: kind))
     }
 
     /// Takes a row's diagnostics; a row with errors is listed as set aside.
@@ -197,8 +205,10 @@ struct DiagnosticSink {
     }
 
     /// Takes one row's diagnostics; a row with errors is listed as set aside.
-    mutating func absorb(file: String, line: Int, errors: [Diagnostic], warnings: [Diagnostic]) {
-        if !warnings.isEmpty { report.warnings.append(contentsOf: warnings) }
+    mutating func absorb(
+        file: String, line: Int, errors: [Diagnostic], warnings: [(kind: WarningKind, diagnostic: Diagnostic)]
+    ) {
+        for warning in warnings { report.addWarning(warning.kind, cap: warningLocations, warning.diagnostic) }
         if let first = errors.first {
             report.errors.append(contentsOf: errors)
             report.setAside.append(SetAsideRow(file: file, line: line, reason: first.message))

@@ -215,7 +215,10 @@ extension Hostile {
             files: files(
                 entities: text("id,kind\nC-1,child\nc-1,child\n\u{0421}-1,child\n"),
                 links: text("source,target,kind\nC-1,c-1,associate\nc-1,\u{0421}-1,associate\n")),
-            diagnostics: [], counts: [3, 2, 0, 0]),
+            diagnostics: [
+                "entities.csv:3:1: warning: id 'c-1' looks like the id 'C-1' on line 2 (the same ignoring case); ids are compared exactly, so these are two entities",
+                "entities.csv:4:1: warning: id '\u{0421}-1' looks like the id 'C-1' on line 2 (the same once look-alike letters from other scripts are read as Latin ones); ids are compared exactly, so these are two entities",
+            ], counts: [3, 2, 0, 0]),
         HostileCase(
             name: "ids with slashes, dots and path syntax",
             files: files(
