@@ -46,10 +46,19 @@ extension LoadState {
             let risk = row.smallInteger(Column.risk, in: 1...4, expected: "a MACE level 1 to 4") ?? 0
             var exploitation: Exploitation = []
             if let text = row.string(Column.exploitation) {
-                for part in text.split(separator: ";", omittingEmptySubsequences: true) {
+                // An empty item (`cse;;cce`, a `;` at either end) is an error, reported once per field.
+                let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+                var emptyReported = false
+                for (position, part) in parts.enumerated() {
                     let name = String(part).trimmingSpaces
-                    if name.isEmpty { continue }
-                    if let form = Exploitation(name: name) {
+                    if name.isEmpty {
+                        if emptyReported { continue }
+                        emptyReported = true
+                        row.error(
+                            Column.exploitation,
+                            "exploitation has an empty item (item \(position + 1) of \(parts.count)); separate values with one ';' and none at either end"
+                        )
+                    } else if let form = Exploitation(name: name) {
                         exploitation.insert(form)
                     } else {
                         row.error(

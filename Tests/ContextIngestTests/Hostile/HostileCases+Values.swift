@@ -91,11 +91,15 @@ extension Hostile {
             name: "exploitation lists with empty parts, spaces and an unknown form",
             files: files(
                 entities: text("id,kind,exploitation\nC-1,child,; cse ;;cce;\nX-1,perpetrator,cce;knives\nP-1,peer,\n")),
+            // An empty item is an error (issue 12, item 16), reported once for the field.
             diagnostics: [
+                "entities.csv:2:11: error: exploitation has an empty item (item 1 of 5); separate values with one ';' and none at either end",
                 "entities.csv:3:17: error: unknown exploitation 'knives'; expected ';'-separated values from: cse, cce, county_lines, missing, trafficking, modern_slavery, radicalisation, youth_violence, harmful_relationship",
                 "links.csv:2:1: error: source 'X-1' refers to an entity whose row has errors (entities.csv line 3)",
+                "links.csv:2:5: error: target 'C-1' refers to an entity whose row has errors (entities.csv line 2)",
+                "links.csv:3:1: error: source 'C-1' refers to an entity whose row has errors (entities.csv line 2)",
             ],
-            counts: [2, 1, 0, 0], setAside: ["entities.csv:3", "links.csv:2"]),
+            counts: [1, 0, 0, 0], setAside: ["entities.csv:2", "entities.csv:3", "links.csv:2", "links.csv:3"]),
         HostileCase(
             name: "warnings: last_seen before first_seen, E grading, child without links",
             files: files(
