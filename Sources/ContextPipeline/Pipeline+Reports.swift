@@ -24,6 +24,8 @@ public struct ReportResult: Sendable {
     public let outputs: [String]
     /// What the history said: the earlier run compared with, or that there is none yet.
     public let history: String
+    /// Why the scores could not be recorded after the files were committed; `nil` when they were.
+    public var historyNotRecorded: String? = nil
 }
 
 extension Pipeline {
@@ -148,15 +150,17 @@ extension Pipeline {
         let entry = Self.historyEntry(
             kind: kind == .schools ? "report schools" : "report board", analysis: analysis, schools: schools,
             pseudonyms: pseudonyms, graph: dataset.graph, period: period)
-        do {
-            try store.record(entry)
-        } catch {
-            throw PipelineError(.outputNotCreatable, error.description)
+        let historyNotRecorded = recordHistoryAfterCommit { () throws(PipelineError) in
+            do throws(HistoryError) {
+                _ = try store.record(entry)
+            } catch {
+                throw PipelineError(.outputNotCreatable, error.description)
+            }
         }
         logger.info("report written", metadata: ["output.files": "\(outputs.count)"])
         return ReportResult(
             report: dataset.report, asOf: asOf, outputs: outputs,
-            history: history.note(comparingAsOfAtMost: compareWith.description))
+            history: history.note(comparingAsOfAtMost: compareWith.description), historyNotRecorded: historyNotRecorded)
     }
 
     /// The board's map (``BoardMap``), drawn to SVG.
@@ -193,6 +197,18 @@ extension Pipeline {
             try store.record(entry)
         } catch {
             throw PipelineError(.outputNotCreatable, error.description)
+        }
+    }
+
+    /// Records scores once the outputs are committed. A failure there cannot undo the commit, so
+    /// it is reported, not thrown: logged as a warning and returned (the CLI exits 75).
+    func recordHistoryAfterCommit(_ record: () throws(PipelineError) -> Void) -> String? {
+        do {
+            try record()
+            return nil
+        } catch {
+            logger.warning("history not recorded; the outputs were committed", metadata: ["error": "\(error.code)"])
+            return error.description
         }
     }
 
