@@ -31,12 +31,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The date the analysis is as of, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
-    var asOf: String?
-
-    func validate() throws { try OutputOptions.validate(asOf: asOf) }
+    var asOf: Day?
 
     func run() async throws {
         let logger = options.data.bootstrapLogging()
+        let historyNotRecorded: String?
         do {
             let request = try options.request(asOf: asOf)
             let result = try await Pipeline(logger: logger).run(request)
@@ -47,8 +46,10 @@ struct RunCommand: AsyncParsableCommand {
                     + "\(result.manifest.counts.links) links, \(result.report.warningCount) warnings, "
                     + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(options.outputFolder); "
                     + "history: \(result.history)")
+            historyNotRecorded = result.historyNotRecorded
         } catch {
             throw ExitStatus.exitCode(for: error)
         }
+        try ExitStatus.afterCommit(historyNotRecorded: historyNotRecorded)
     }
 }
