@@ -21,6 +21,8 @@ extension LoadState {
         defer { self.sink = sink }
         let table = TableReader(file: "entities.csv", columns: Self.entityColumns, limits: limits)
         var extraNames: [String]?
+        // The look-alike table is only needed while entities are read: freed before the links.
+        defer { lookAlikes = LookAlikeIDs() }
         return table.read(data, into: &sink) { row in
             if row.structureBroken {
                 if let id = row.string(Column.id).map(EntityID.init), builder.index(of: id) == nil,
