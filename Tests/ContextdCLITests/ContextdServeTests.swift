@@ -581,4 +581,87 @@ struct ContextdServeTests {
             }
         }
     }
+
+    /// Issue 12 item 3, the ready marker: a writer that pauses longer than the quiet time halfway
+    /// (so the quiet period alone would let a run read half the rows) publishes nothing until it
+    /// touches the marker after the last row.
+    @Test func readyMarkerHoldsRunsUntilTheDeliveryIsComplete() throws {
+        try withTemporaryDirectory { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            try Self.write("as_of: 2024-09-30\n", to: scratch + "/run.yaml")
+            try Self.write(
+                Self.config().replacingOccurrences(of: "quiet_seconds: 0.3", with: "quiet_seconds: 1")
+                    .replacingOccurrences(of: "out: out,", with: "out: out, ready_marker: .ready,")
+                    .replacingOccurrences(of: "keep_runs: 2", with: "keep_runs: 100"),
+                to: scratch + "/service.yaml")
+            let marker = scratch + "/data/.ready"
+            try Self.write("", to: marker)
+            let server = try Server(config: scratch + "/service.yaml", scratch: scratch)
+            try server.waitForPort()
+            let out = scratch + "/out"
+            try Self.waitUntil("the first run") { Self.latest(out) != nil }
+            let first = Self.latest(out)
+            let events = scratch + "/data/events.csv"
+            let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: events))
+            let row = Data("2024-08-03,sighting,C-1,L-1,\n".utf8)
+            for index in 0..<20 {
+                try writer.seekToEnd()
+                try writer.write(contentsOf: row)
+                if index == 2 {
+                    #expect(try LoopbackHTTP.request("POST", "/runs", port: server.port).status == 202)
+                }
+                usleep(index == 9 ? 2_000_000 : 100_000)  // a pause longer than the quiet time
+            }
+            try writer.close()
+            usleep(1_500_000)
+            // Still for longer than the quiet time, but the marker is older than the data.
+            let queue = try server.status()["queue"] as? [[String: Any]] ?? []
+            #expect(queue.contains { $0["waiting_for"] as? String == "ready_marker" }, "\(queue)")
+            #expect(Self.latest(out) == first)
+            try Self.write("", to: marker)
+            try Self.waitUntil("the run after the marker") { Self.latest(out) != first }
+            let manifest = try String(contentsOfFile: out + "/latest/manifest.json", encoding: .utf8)
+            #expect(manifest.contains(#""rows" : 22"#))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/runs").count == 2)
+            #expect(try server.stop() == 0)
+        }
+    }
+
+    /// Issue 12 item 3, the check after the read: the data changes while a run on the sample is in
+    /// progress; that run is not published (outcome `requeued`) and the run queued again reads the
+    /// final file.
+    @Test func aRunWhoseDataChangedDuringTheRunIsRequeuedUnpublished() throws {
+        try withTemporaryDirectory { scratch in
+            let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Samples/borough").path
+            try FileManager.default.copyItem(atPath: samples, toPath: scratch + "/data")
+            try Self.write("as_of: 2024-09-30\n", to: scratch + "/run.yaml")
+            try Self.write(Self.config(watch: false), to: scratch + "/service.yaml")
+            let server = try Server(config: scratch + "/service.yaml", scratch: scratch)
+            try server.waitForPort()
+            let posted = try LoopbackHTTP.request("POST", "/runs", port: server.port)
+            #expect(posted.status == 202)
+            let runID = try #require(Self.json(posted)["run_id"] as? String)
+            try Self.waitUntil("the run to start") { try server.status()["running"] is [String: Any] }
+            let events = scratch + "/data/events.csv"
+            let text = try String(contentsOfFile: events, encoding: .utf8)
+            let last = text.split(separator: "\n").last ?? ""
+            try Self.write(text + last + "\n", to: events)
+            let rows = text.split(separator: "\n").count  // header + rows, so rows + 1 after the append
+            try Self.waitUntil("the run queued again to succeed", timeout: .seconds(600)) {
+                let runs = try server.status()["recent_runs"] as? [[String: Any]] ?? []
+                return runs.first?["outcome"] as? String == "succeeded"
+            }
+            let runs = try server.status()["recent_runs"] as? [[String: Any]] ?? []
+            let requeued = runs.first { $0["run_id"] as? String == runID }
+            #expect(requeued?["outcome"] as? String == "requeued")
+            #expect((requeued?["reason"] as? String)?.contains("events.csv") == true)
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/out/runs/" + runID))
+            let manifest = try String(contentsOfFile: scratch + "/out/latest/manifest.json", encoding: .utf8)
+            #expect(manifest.contains(#""rows" : \#(rows)"#))
+            let metrics = try server.get("/metrics").body
+            #expect(metrics.contains(#"contextd_runs_total{dataset="tiny",kind="run",outcome="requeued"} 1"#))
+            #expect(try server.stop() == 0)
+        }
+    }
 }
