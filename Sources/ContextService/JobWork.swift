@@ -57,8 +57,9 @@ enum JobWork {
             guard let boardPeriod = BoardPeriod(month.description) else {
                 throw ServiceError(.outputNotCreatable, "no board period for \(month)")
             }
-            var boardRequest = request
-            boardRequest.previousOutputFolder = nil
+            // Written into the run's folder (request.outputFolder); the coordinator moves it to
+            // reports/board-YYYY-MM once the data is known not to have changed during the read.
+            let boardRequest = request
             pipeline.logger.info("board summary", metadata: ["report.period": "\(month)"])
             let result = try await pipeline.report(.board(boardPeriod), request: boardRequest)
             return .report(result, folder: "reports/board-" + month.description)
