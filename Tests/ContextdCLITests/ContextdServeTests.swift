@@ -419,7 +419,7 @@ struct ContextdServeTests {
     }
 
     /// Issue 12 item 8: 4,200 idle loopback connections (more than the unit's 4,096 descriptors)
-    /// with a cap of 64: `/healthz` and `POST /runs` still answer at once; a client that never
+    /// with the default cap of 256: `/healthz` and `POST /runs` still answer; a client that never
     /// finishes its request head is closed after the header timeout.
     @Test func idleConnectionFloodLeavesHealthzAndRunsAnswering() throws {
         #expect(LoopbackHTTP.raiseOpenFileLimit(to: 10_000) >= 4_400)
@@ -429,7 +429,7 @@ struct ContextdServeTests {
             try Self.write(
                 Self.config(watch: false).replacingOccurrences(
                     of: "port_file: port}",
-                    with: "port_file: port, max_connections: 64, header_timeout_seconds: 2, idle_timeout_seconds: 5}"),
+                    with: "port_file: port, max_connections: 256, header_timeout_seconds: 2, idle_timeout_seconds: 5}"),
                 to: scratch + "/service.yaml")
             let server = try Server(config: scratch + "/service.yaml", scratch: scratch)
             try server.waitForPort()
@@ -462,9 +462,10 @@ struct ContextdServeTests {
                     + "worst \(worst); "
                     + "POST /runs: \(post); "
                     + "server connections \(open), closed at the cap \(evicted), open fds \(fds)")
-            // Before issue 12 these timed out; the first waits while the burst is absorbed.
-            #expect(worst < .seconds(8) && median < .milliseconds(500) && post < .seconds(1))
-            #expect(open <= 64 + 16 && fds < 400)
+            // Before issue 12 these timed out. The first may wait while the burst is absorbed: with
+            // the accept queue (4,096) full its SYN is dropped and sent again after 1 s, then 3 s.
+            #expect(worst < .seconds(16) && median < .milliseconds(500) && post < .seconds(1))
+            #expect(open <= 256 + 32 && fds < 500)
             #expect(evicted > 0)
 
             // A request head never finished: closed after the header timeout (2 s).
