@@ -68,8 +68,8 @@ extension Pipeline {
         let naming: MapNaming = request.pseudonymise ? .pseudonymised(pseudonymiser) : .identified(dataset.personal)
         let folder = request.pseudonymise ? "maps/pseudonymised" : "maps"
         let data = MapData(graph: graph, analysis: analysis, naming: naming, settings: config.maps.map)
-        func formats(_ configured: [String]) -> [MapFormat] {
-            request.formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : request.formats
+        func formats(_ configured: [MapFormat]) -> [MapFormat] {
+            request.formats.isEmpty ? configured : request.formats
         }
         var jobs: [MapJob] = []
         for subject in request.subjects {

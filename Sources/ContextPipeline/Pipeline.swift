@@ -147,14 +147,11 @@ public struct Pipeline: Sendable {
     /// A run's maps in one naming: the overview (if enabled) and each cluster's map (if enabled),
     /// in the configured formats unless `formats` is given.
     func runMaps(_ data: MapData, folder: String, config: RunConfiguration, formats: [MapFormat] = []) -> [MapJob] {
-        func chosen(_ configured: [String]) -> [MapFormat] {
-            formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : formats
-        }
+        func chosen(_ configured: [MapFormat]) -> [MapFormat] { formats.isEmpty ? configured : formats }
         var jobs: [MapJob] = []
         if config.overview.enabled {
             let overview = OverviewMap(
-                maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-                style: config.overview.style)
+                maxNodes: config.overview.maxNodes, engine: config.overview.engine, style: config.maps.map.style)
             jobs.append(
                 MapJob(
                     path: folder + "/overview", spec: overview.spec(data: data),
@@ -188,9 +185,8 @@ public struct Pipeline: Sendable {
             marking: "OFFICIAL-SENSITIVE",
             startedAt: formatter.string(from: startedAt),
             asOf: asOf.description,
-            configuration: .init(
-                file: request.configurationFile, policy: config.policy.rawValue, analysis: config.analysis,
-                overview: config.overview, maps: config.maps, state: config.state, reports: config.reports),
+            configurationFile: request.configurationFile,
+            configuration: config.values,
             inputs: dataset.report.files,
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,

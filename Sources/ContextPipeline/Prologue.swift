@@ -89,3 +89,24 @@ extension Pipeline {
         }
     }
 }
+
+extension Pipeline {
+    /// `contextd explain`: every link between two entities with its strength, factor by factor,
+    /// as of the settled date, with the configuration's strength settings.
+    ///
+    /// - Throws: ``IngestError`` (data missing or rejected), ``PipelineError`` (`subjectUnknown`:
+    ///   an id not in the data).
+    public func explain(_ request: RunRequest, between a: String, and b: String, kind: LinkKind?) throws
+        -> (asOf: Day, links: [StrengthModel.LinkExplanation])
+    {
+        let config = Self.settled(request).configuration
+        let asOf = config.asOf ?? Self.today()
+        let graph = try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits).graph
+        guard let first = graph.index(of: a), let second = graph.index(of: b) else {
+            throw PipelineError(.subjectUnknown, "--link: no entity with id '\(graph.index(of: a) == nil ? a : b)'")
+        }
+        return (
+            asOf, config.analysis.strength.explainLinks(between: first, and: second, in: graph, asOf: asOf, kind: kind)
+        )
+    }
+}
