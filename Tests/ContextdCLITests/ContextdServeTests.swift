@@ -442,7 +442,9 @@ struct ContextdServeTests {
             var latencies: [Duration] = []
             for _ in 0..<20 {
                 let start = clock.now
-                let health = try LoopbackHTTP.request("GET", "/healthz", port: server.port, timeout: 5)
+                // The first may sit in the kernel's full accept queue while the burst is absorbed
+                // (several seconds in a debug build with the whole suite running).
+                let health = try LoopbackHTTP.request("GET", "/healthz", port: server.port, timeout: 15)
                 latencies.append(clock.now - start)
                 #expect(health.status == 200)
             }
@@ -464,7 +466,7 @@ struct ContextdServeTests {
                     + "server connections \(open), closed at the cap \(evicted), open fds \(fds)")
             // Before issue 12 these timed out. The first may wait while the burst is absorbed: with
             // the accept queue (4,096) full its SYN is dropped and sent again after 1 s, then 3 s.
-            #expect(worst < .seconds(16) && median < .milliseconds(500) && post < .seconds(1))
+            #expect(worst < .seconds(15) && median < .milliseconds(500) && post < .seconds(1))
             #expect(open <= 256 + 32 && fds < 500)
             #expect(evicted > 0)
 
