@@ -16,24 +16,15 @@ public struct EntityID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String { string }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        let fast = lhs.string.utf8.withContiguousStorageIfAvailable { a in
-            rhs.string.utf8.withContiguousStorageIfAvailable { b in a.count == b.count && a.elementsEqual(b) }
-        }
-        switch fast {
-        case .some(.some(let equal)): return equal
-        default: return lhs.string.utf8.elementsEqual(rhs.string.utf8)
-        }
+        let a = lhs.string.utf8, b = rhs.string.utf8
+        return a.count == b.count && a.elementsEqual(b)
     }
 
+    /// `String`'s own hash: byte-equal ids are `String`-equal, so they hash alike as `==`
+    /// requires; canonically equivalent spellings share a hash and are told apart by `==`. The
+    /// standard library's hash has fast paths for ASCII and normalised text.
     public func hash(into hasher: inout Hasher) {
-        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        }
-        if hashed == nil {
-            for byte in string.utf8 { hasher.combine(byte) }
-        }
-        // A terminator, as `String` itself does, so that concatenated keys hash apart.
-        hasher.combine(0xFF as UInt8)
+        string.hash(into: &hasher)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
