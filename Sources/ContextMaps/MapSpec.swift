@@ -20,6 +20,10 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         public var weight: Double?
         /// Drawn emphasised (a thicker outline, larger text): the subject of a focus map.
         public var emphasised = false
+        /// A second, smaller line under the label (escaped by the renderer): on an analyst's map
+        /// the id (a place's area too) and on every map the MACE level, so that entities sharing
+        /// a name can be told apart and the level is read without colour.
+        public var caption = ""
 
         public init(
             label: String, tooltip: String = "", kind: EntityKind?, riskLevel: UInt8 = 0, weight: Double? = nil
@@ -44,8 +48,10 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         public var kind: LinkKind?
         /// Line width in points (see ``MapStyle/penWidth(forStrength:)``).
         public var penWidth: Double
-        /// Drawn light grey and thin: weakly evidenced (see ``MapStyle``).
+        /// Drawn lighter and thinner: weakly evidenced or stale (see ``MapStyle``).
         public var faint: Bool
+        /// Not seen for ``MapSettings/staleDays``: drawn faint and dotted.
+        public var stale = false
         /// Drawn with an arrowhead at ``to``.
         public var directed: Bool
 

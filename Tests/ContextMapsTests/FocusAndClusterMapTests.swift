@@ -153,6 +153,7 @@ struct FocusMapTests {
         #expect(spec.nodes.map(\.label) == ["A", "NEW", "OLD"])  // strongest first; LATER not yet seen
         let faint = Dictionary(uniqueKeysWithValues: spec.edges.map { (spec.nodes[$0.to].label, $0.faint) })
         #expect(faint == ["NEW": false, "OLD": true])
+        #expect(spec.edges.map(\.stale) == spec.edges.map { spec.nodes[$0.to].label == "OLD" })
     }
 
     @Test(.tags(.graphviz)) func focusMapRendersRadially() async throws {
