@@ -75,9 +75,10 @@ public struct MapData: Sendable {
     /// level, exploitation types, cluster and key scores (never a date of birth or a note).
     ///
     /// The caption tells apart entities that share a label and gives the level in words: on the
-    /// analyst's map, a named entity's id, and a place's or school's area (31 labels of the
-    /// sample are shared by several places); on every map, "MACE n" when assessed. A
-    /// pseudonymised map's caption carries the level only, which its fill shows anyway.
+    /// analyst's map, a named entity's id, and a place's or school's area (21 place and school
+    /// names of the sample are shared, most within one area); on every map, "MACE n" when
+    /// assessed. A pseudonymised map's caption carries the level only, which its fill shows
+    /// anyway.
     func node(for entity: EntityIndex) -> MapSpec.Node {
         let graph = graph
         let kind = graph.entities.kinds[entity.int]
