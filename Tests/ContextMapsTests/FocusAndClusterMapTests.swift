@@ -197,11 +197,28 @@ struct ClusterMapTests {
         let all = ClusterMap.spec(of: cluster, data: world.identified()).edges
         let widestOther = all.filter { $0.kind != .exploits }.map(\.penWidth).max()
         #expect(spec.edges.first { $0.kind != .exploits }?.penWidth == widestOther)
-        #expect(spec.note == "3 of 5 links not drawn (limit 2); the strongest are shown.")
+        #expect(
+            spec.note
+                == "3 of 5 links not drawn (limit 2); each node keeps its strongest, then the strongest are shown.")
         var overview = OverviewMap()
         overview.style.maxLinks = 1
         let capped = OverviewMap(maxNodes: 2000, style: overview.style).spec(data: world.identified())
         #expect(capped.edges.count == 1 && capped.edges[0].kind == .exploits)
+    }
+
+    @Test func theLinkLimitLeavesNoNodeWithoutALinkWhileItAllowsOneEach() {
+        // A clique of four strong links and a weak leaf: the weakest link is the leaf's only one.
+        var spec = MapSpec(title: ["t"], nodes: (0..<5).map { MapSpec.Node(label: "N\($0)", kind: .peer) })
+        for a in 0..<4 {
+            for b in (a + 1)..<4 { spec.edges.append(.init(from: a, to: b, kind: .associate, penWidth: 3)) }
+        }
+        spec.edges.append(.init(from: 3, to: 4, kind: .associate, penWidth: 1))
+        spec.style.maxLinks = 4
+        spec.limitEdges()
+        #expect(spec.edges.count == 4)
+        let linked = Set(spec.edges.flatMap { [$0.from, $0.to] })
+        #expect(linked == [0, 1, 2, 3, 4])
+        #expect(spec.note?.hasPrefix("3 of 7 links not drawn (limit 4)") == true)
     }
 
     @Test func pseudonymisedOverviewShowsNoNameOrId() async throws {
