@@ -3,23 +3,27 @@ import ContextModel
 
 /// The map of one concern cluster: its members and every link among them that carries strength.
 ///
-/// A cluster larger than ``MapSettings/maxNodes`` keeps its members with the most links inside
-/// the cluster, and the map's note says how many were left out.
+/// A cluster larger than ``MapSettings/maxNodes`` draws its children, perpetrators and groups
+/// first, then the people who link them, then shared places (see ``Selection``); no drawn member
+/// is left without a drawn link unless it has none in the cluster, and the map's note counts, by
+/// kind, the members left out. Child and place maps (``FocusMap``) keep their own nearest,
+/// strongest-first rule.
 public enum ClusterMap {
     /// Describes the map of `cluster`.
     ///
-    /// - Complexity: O(Σ degree of the members).
+    /// - Complexity: O(Σ degree of the members), and O(`maxNodes` · members) above the limit.
     public static func spec(of cluster: ConcernCluster, data: MapData) -> MapSpec {
         let graph = data.graph
         var members = cluster.members
         var note: String?
         if members.count > data.settings.maxNodes {
-            let degree = data.analysis.people.degree
-            members.sort { degree[$0.int] != degree[$1.int] ? degree[$0.int] > degree[$1.int] : $0 < $1 }
+            let selection = Selection(
+                members: members, limit: data.settings.maxNodes, graph: graph, strengths: data.analysis.strengths)
             note =
-                "\(members.count - data.settings.maxNodes) of \(members.count) members not drawn (limit "
-                + "\(data.settings.maxNodes)); the most linked are shown."
-            members = Array(members.prefix(data.settings.maxNodes))
+                "\(members.count - selection.drawn.count) of \(members.count) members not drawn (limit "
+                + "\(data.settings.maxNodes)): \(selection.leftOutText). Drawn first: children, perpetrators and "
+                + "groups, then the people linking them, then shared places."
+            members = selection.drawn
         }
         var nodeOf = [Int32](repeating: -1, count: graph.entities.count)
         var nodes: [MapSpec.Node] = []

@@ -71,22 +71,36 @@ public struct MapData: Sendable {
     /// The marking on the first title line.
     var marking: String { naming.isPseudonymised ? "OFFICIAL-SENSITIVE (pseudonymised)" : "OFFICIAL-SENSITIVE" }
 
-    /// A node for an entity: its label by ``naming``, and a tooltip with kind, MACE level,
-    /// exploitation types, cluster and key scores (never a date of birth or a note).
+    /// A node for an entity: its label by ``naming``, a caption, and a tooltip with kind, MACE
+    /// level, exploitation types, cluster and key scores (never a date of birth or a note).
+    ///
+    /// The caption tells apart entities that share a label and gives the level in words: on the
+    /// analyst's map, a named entity's id, and a place's or school's area (21 place and school
+    /// names of the sample are shared, most within one area); on every map, "MACE n" when
+    /// assessed. A pseudonymised map's caption carries the level only, which its fill shows
+    /// anyway.
     func node(for entity: EntityIndex) -> MapSpec.Node {
         let graph = graph
         let kind = graph.entities.kinds[entity.int]
         let risk = graph.entities.riskLevels[entity.int]
         let category = LocationCategory(rawValue: graph.entities.categories[entity.int])
         let label: String
+        var caption: [String] = []
         switch naming {
         case .identified(let personal):
+            let id = graph.id(of: entity)
             let name = personal.labels.indices.contains(entity.int) ? personal.labels[entity.int]?.revealed : nil
-            label = name.flatMap { $0.isEmpty ? nil : $0 } ?? graph.id(of: entity)
+            let shown = name.flatMap { $0.isEmpty ? nil : $0 }
+            label = shown ?? id
+            if kind == .location || kind == .school, let area = Self.area(of: entity, in: graph) {
+                caption.append(area)
+            }
+            if shown != nil { caption.append(Self.shortID(id)) }
         case .pseudonymised(let pseudonymiser):
             let pseudonym = pseudonymiser.pseudonym(forEntity: graph.id(of: entity), kind: kind)
             label = category.map { "\(pseudonym)\n\($0.name.replacingUnderscores)" } ?? pseudonym
         }
+        if RiskLevel(rawValue: risk) != nil { caption.append("MACE \(risk)") }
         var facts = [kind.name, OverviewMap.riskText(risk)]
         if let category, kind == .location { facts.append(category.name.replacingUnderscores) }
         let exploitation = graph.entities.exploitation[entity.int]
@@ -99,7 +113,22 @@ public struct MapData: Sendable {
         }
         if let band = contextBand[entity] { facts.append("context score \(band) of places and schools") }
         if let band = riskBand[entity.int] { facts.append("propagated risk \(band)") }
-        return MapSpec.Node(label: label, tooltip: facts.joined(separator: " · "), kind: kind, riskLevel: risk)
+        var node = MapSpec.Node(label: label, tooltip: facts.joined(separator: " · "), kind: kind, riskLevel: risk)
+        node.caption = caption.joined(separator: " · ")
+        return node
+    }
+
+    /// The entity's area (ward), if given.
+    static func area(of entity: EntityIndex, in graph: ContextGraph) -> String? {
+        let index = Int(graph.entities.areas[entity.int])
+        guard graph.areaNames.indices.contains(index) else { return nil }
+        let name = graph.areaNames[index]
+        return name.isEmpty ? nil : name
+    }
+
+    /// An id as shown beside a name: up to 24 characters, a longer one cut to 23 and "…".
+    static func shortID(_ id: String) -> String {
+        id.count <= 24 ? id : String(id.prefix(23)) + "…"
     }
 
     /// An edge for a link between two drawn nodes, or `nil` when the link carries no strength
@@ -111,9 +140,11 @@ public struct MapData: Sendable {
         let kind = links.kinds[link]
         let seen = links.lastSeen[link] != Day.noneRaw ? links.lastSeen[link] : links.firstSeen[link]
         let stale = seen != Day.noneRaw && Int(analysis.asOf.rawValue) - Int(seen) > settings.staleDays
-        return MapSpec.Edge(
+        var edge = MapSpec.Edge(
             from: from, to: to, kind: kind, penWidth: MapStyle.penWidth(forStrength: strength),
             faint: stale || OverviewMap.isWeaklyEvidenced(links.grading(link)), directed: kind.isDirected)
+        edge.stale = stale
+        return edge
     }
 
     /// The edges among drawn nodes (`nodeOf[entity]` is the node index or -1), each link once.

@@ -6,8 +6,9 @@ public struct MapSettings: Sendable, Hashable, Codable {
     public var engine: LayoutEngine
     /// A link not seen for more than this many days before the as-of date is drawn faint.
     public var staleDays: Int
-    /// The most nodes on a cluster or focus map; beyond it the nearest and most strongly linked
-    /// are kept and the map says how many were left out.
+    /// The most nodes on a cluster or focus map; beyond it a focus map keeps the nearest and most
+    /// strongly linked, a cluster map its children, perpetrators and groups first (see
+    /// ``ClusterMap``), and the map says what was left out.
     public var maxNodes: Int
     /// Links walked out from the subject of a focus map.
     public var depth: Int

@@ -20,6 +20,10 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         public var weight: Double?
         /// Drawn emphasised (a thicker outline, larger text): the subject of a focus map.
         public var emphasised = false
+        /// A second, smaller line under the label (escaped by the renderer): on an analyst's map
+        /// the id (a place's area too) and on every map the MACE level, so that entities sharing
+        /// a name can be told apart and the level is read without colour.
+        public var caption = ""
 
         public init(
             label: String, tooltip: String = "", kind: EntityKind?, riskLevel: UInt8 = 0, weight: Double? = nil
@@ -44,8 +48,10 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         public var kind: LinkKind?
         /// Line width in points (see ``MapStyle/penWidth(forStrength:)``).
         public var penWidth: Double
-        /// Drawn light grey and thin: weakly evidenced (see ``MapStyle``).
+        /// Drawn lighter and thinner: weakly evidenced or stale (see ``MapStyle``).
         public var faint: Bool
+        /// Not seen for ``MapSettings/staleDays``: drawn faint and dotted.
+        public var stale = false
         /// Drawn with an arrowhead at ``to``.
         public var directed: Bool
 
@@ -114,8 +120,10 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
         self.style = style
     }
 
-    /// Keeps at most ``MapStyle/maxLinks`` edges: exploitation first, then the widest (strongest),
-    /// in their order otherwise; the note says how many were left out.
+    /// Keeps at most ``MapStyle/maxLinks`` edges, ranked exploitation first, then the widest
+    /// (strongest), then in their order: first the best-ranked link of every node that has one
+    /// (so no node loses all its links while the limit allows one each), then the rest by rank;
+    /// the note says how many were left out.
     mutating func limitEdges() {
         let limit = max(0, style.maxLinks)
         guard edges.count > limit else { return }
@@ -125,10 +133,23 @@ public struct MapSpec: Sendable, Codable, CustomStringConvertible, CustomDebugSt
             if edges[a].penWidth != edges[b].penWidth { return edges[a].penWidth > edges[b].penWidth }
             return a < b
         }
-        let kept = Set(ranked.prefix(limit))
+        var kept = Set<Int>()
+        var linked = [Bool](repeating: false, count: nodes.count)
+        for index in ranked where kept.count < limit {
+            let edge = edges[index]
+            guard linked.indices.contains(edge.from), linked.indices.contains(edge.to),
+                !linked[edge.from] || !linked[edge.to]
+            else { continue }
+            kept.insert(index)
+            linked[edge.from] = true
+            linked[edge.to] = true
+        }
+        for index in ranked where kept.count < limit { kept.insert(index) }
         let total = edges.count
         edges = edges.indices.filter(kept.contains).map { edges[$0] }
-        let line = "\(total - limit) of \(total) links not drawn (limit \(limit)); the strongest are shown."
+        let line =
+            "\(total - limit) of \(total) links not drawn (limit \(limit)); each node keeps its strongest, then the "
+            + "strongest are shown."
         note = note.map { $0 + " " + line } ?? line
     }
 

@@ -12,7 +12,7 @@ extension MapStyle {
                 + cells.joined() + "</TR></TABLE></TD></TR>"
         }
         let levels = [
-            cell("<B>MACE level</B>"),
+            cell("<B>MACE level</B> (light to dark; thicker outline and &quot;MACE n&quot; in the label)"),
             cell("4 high concern", fill: highFill, font: "#ffffff"),
             cell("3 some concern", fill: someFill),
             cell("2 low concern", fill: lowFill),
@@ -29,8 +29,9 @@ extension MapStyle {
             cell("<B>Line</B>"),
             cell("<B>exploits: bold red arrow</B>", font: exploitsColour),
             cell("online contact: dashed"),
-            cell("attends, frequents: grey", font: "#888888"),
-            cell("weak (graded C/D, source 3) or stale: faint", font: "#999999"),
+            cell("attends, frequents: mid grey", font: contextColour),
+            cell("weak (graded C/D, source 3): light grey, thin", font: faintColour),
+            cell("stale: light grey, dotted", font: faintColour),
             cell("wider line: stronger link"),
         ]
         return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
@@ -39,7 +40,7 @@ extension MapStyle {
 
     /// The drawing rules that a ``MapSpec`` does not carry (the legend's text), for cache keys:
     /// a change here must redraw every cached map.
-    public static var drawingSignature: String { "header-text-2|" + keyLines.joined(separator: "|") + "|" + legendHTML }
+    public static var drawingSignature: String { "header-text-3|" + keyLines.joined(separator: "|") + "|" + legendHTML }
 
     /// The root graph's label when the legend is drawn: the title lines and the note (escaped
     /// for HTML by ``LabelText/html(_:limit:)``) above the constant legend.
@@ -71,11 +72,12 @@ extension MapStyle {
 
     /// The legend in words, from constants only (no data).
     static let keyLines = [
-        "Fill, MACE level: red 4 high concern · amber 3 some · yellow 2 low · green 1 no concern · grey not assessed",
+        "Fill, MACE level, light to dark (and a thicker outline, and \"MACE n\" under the name): pale cream 1 no "
+            + "concern · light orange 2 low · orange 3 some · red 4 high concern · grey not assessed",
         "Shape: child double ellipse · peer small ellipse · perpetrator octagon · place house · school tab · "
             + "group hexagon · cluster rounded box",
-        "Line: red arrow exploits · dashed online contact · grey attends, frequents · faint weak (graded C/D, "
-            + "source 3) or stale · wider stronger",
+        "Line: red arrow exploits · dashed online contact · mid grey attends, frequents · light grey and thin: "
+            + "weak (graded C/D, source 3) · dotted light grey: stale · wider stronger",
     ]
 
     /// Cap for a title or note line, in characters.

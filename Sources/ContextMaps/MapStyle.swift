@@ -4,9 +4,13 @@ import ContextModel
 ///
 /// - Shape by kind: child a double ellipse, peer a small ellipse, perpetrator an octagon,
 ///   location a house, school a tab, group a hexagon; a condensed cluster a rounded box.
-/// - Fill by MACE level: 1 green, 2 yellow, 3 amber, 4 red (white text), not assessed grey.
+/// - Fill by MACE level, light to dark: ColorBrewer's 4-class sequential OrRd (1 pale cream,
+///   2 light orange, 3 orange, 4 red with white text), not assessed grey; a second cue for readers
+///   who cannot tell the colours apart: the outline thickens with the level, and the label says
+///   "MACE n".
 /// - Edges: `exploits` bold red with an arrow, `online_contact` dashed, `attends` and
-///   `frequents` light grey, others dark grey; a faint edge (weak evidence) light grey and thin.
+///   `frequents` mid grey, others dark grey. Weakly evidenced links are lighter and thinner
+///   but stay visible in print (mid grey, at least 1 pt); stale ones are also dotted.
 ///
 /// The tunable values are stored properties so a configuration file can override them; the
 /// colour and shape tables are constants shared with the legend.
@@ -133,18 +137,49 @@ public struct MapStyle: Sendable, Hashable, Codable {
         }
     }
 
+    /// The outline width added to a node's own (``NodeLook/penWidth``) for its MACE level: the
+    /// level's second cue, besides the fill, for readers who cannot tell the fills apart.
+    static func outlineExtra(forRisk level: UInt8) -> Double {
+        switch level {
+        case 4: 2
+        case 3: 1.2
+        case 2: 0.5
+        default: 0
+        }
+    }
+
+    /// The outline colour of a boxed group (a cluster) of a MACE level: the level's fill where it
+    /// shows on white, grey for the palest levels.
+    static func boxColour(forRisk level: UInt8) -> String {
+        level >= 2 ? colours(forRisk: level).fill : "#969696"
+    }
+
+    // MACE level fills: ColorBrewer 2.0 (Cynthia Brewer, Mark Harrower, Pennsylvania State
+    // University; colorbrewer2.org), sequential scheme OrRd, 4 classes, which ColorBrewer marks
+    // colour-blind safe and print friendly. CIELAB lightness 95, 85, 70, 48: ordered, so the
+    // level reads in grey print and under colour-vision deficiency (checked in
+    // `MapColourTests`). White on the darkest has a contrast ratio of 4.85 (WCAG AA).
     static let highFill = "#d7301f"
     static let someFill = "#fc8d59"
-    static let lowFill = "#fee08b"
-    static let noFill = "#a6d96a"
+    static let lowFill = "#fdcc8a"
+    static let noFill = "#fef0d9"
     static let notAssessedFill = "#d9d9d9"
     static let outline = "#333333"
 
     static let exploitsColour = "#b2182b"
-    static let contextColour = "#aaaaaa"
-    static let defaultEdgeColour = "#4d4d4d"
-    static let faintColour = "#d0d0d0"
-    static let faintPenWidth = 0.6
+    /// A weakly evidenced or stale exploitation link: still red, lighter.
+    static let faintExploitsColour = "#d6604d"
+    /// `attends` and `frequents`: CIELAB lightness 54.
+    static let contextColour = "#808080"
+    /// Links between people: CIELAB lightness 27.
+    static let defaultEdgeColour = "#404040"
+    /// Weak or stale links: CIELAB lightness 62, lighter than every other link colour but a mid
+    /// grey that prints (the former #d0d0d0 at 0.6 pt vanished on paper and on screen).
+    static let faintColour = "#969696"
+    /// The narrowest line drawn, in points; also the width of a weak or stale link.
+    static let faintPenWidth = 1.0
+    /// The widest weak or stale link, so a faint link never looks strong.
+    static let faintMaxPenWidth = 1.6
 
     /// How an edge is drawn.
     struct EdgeLook {
@@ -153,6 +188,9 @@ public struct MapStyle: Sendable, Hashable, Codable {
         var penWidth: Double
     }
 
+    /// Colour, style and width of an edge. Weak (graded C/D, source 3) and stale links are lighter
+    /// and thinner, never invisible: a mid grey (a lighter red for exploitation) of 1 to 1.6 pt;
+    /// stale ones dotted (dashed already means online contact).
     static func look(for edge: MapSpec.Edge) -> EdgeLook {
         var look: EdgeLook =
             switch edge.kind {
@@ -161,11 +199,13 @@ public struct MapStyle: Sendable, Hashable, Codable {
             case .attends, .frequents: EdgeLook(colour: contextColour, style: "solid", penWidth: edge.penWidth)
             default: EdgeLook(colour: defaultEdgeColour, style: "solid", penWidth: edge.penWidth)
             }
-        if edge.faint {
-            look.colour = faintColour
-            look.penWidth = faintPenWidth
+        if edge.faint || edge.stale {
+            look.colour = edge.kind == .exploits ? faintExploitsColour : faintColour
+            look.penWidth = min(max(edge.penWidth, faintPenWidth), faintMaxPenWidth)
             if look.style == "bold" { look.style = "solid" }
+            if edge.stale { look.style = "dotted" }
         }
+        look.penWidth = max(look.penWidth, faintPenWidth)
         return look
     }
 

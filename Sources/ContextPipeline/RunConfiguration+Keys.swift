@@ -216,15 +216,18 @@ extension RunConfiguration {
         .int(
             "maps.max_nodes", \.maps.map.maxNodes, in: 1...5_000,
             """
-            The most nodes on a cluster or focus map; beyond it the nearest and most strongly linked
-            are kept, and the map says how many were left out. 150 stays legible on one page.
+            The most nodes on a cluster or focus map. Beyond it a cluster map keeps its children,
+            perpetrators and groups first, then the people who link them, then shared places; a child
+            or place map keeps the nearest and most strongly linked. The map says what was left out,
+            by kind. 150 stays legible on one page.
             """),
         .int(
             "maps.max_links", \.maps.map.style.maxLinks, in: 1...100_000,
             """
-            The most links drawn on any map (the overview included); beyond it the strongest are kept,
-            exploitation first, and the map says how many were left out. Nodes alone do not bound a
-            layout's cost: a complete graph on 2,000 nodes took 106 s and 3 GiB to lay out.
+            The most links drawn on any map (the overview included); beyond it each node keeps its
+            strongest link while the limit allows, then the strongest are kept, exploitation first, and
+            the map says how many were left out. Nodes alone do not bound a layout's cost: a complete
+            graph on 2,000 nodes took 106 s and 3 GiB to lay out.
             """),
         .int(
             "maps.stale_days", \.maps.map.staleDays, in: 1...36_500,

@@ -153,6 +153,7 @@ struct FocusMapTests {
         #expect(spec.nodes.map(\.label) == ["A", "NEW", "OLD"])  // strongest first; LATER not yet seen
         let faint = Dictionary(uniqueKeysWithValues: spec.edges.map { (spec.nodes[$0.to].label, $0.faint) })
         #expect(faint == ["NEW": false, "OLD": true])
+        #expect(spec.edges.map(\.stale) == spec.edges.map { spec.nodes[$0.to].label == "OLD" })
     }
 
     @Test(.tags(.graphviz)) func focusMapRendersRadially() async throws {
@@ -182,8 +183,8 @@ struct ClusterMapTests {
         settings.maxNodes = 4
         let capped = ClusterMap.spec(of: cluster, data: world.identified(settings))
         #expect(capped.nodes.count == 4)
-        #expect(capped.note == "2 of 6 members not drawn (limit 4); the most linked are shown.")
-        #expect(capped.nodes.contains { $0.label.hasPrefix("Alice") })  // the most linked member
+        #expect(capped.note?.hasPrefix("2 of 6 members not drawn (limit 4): 1 peer and 1 place.") == true)
+        #expect(capped.nodes.contains { $0.label.hasPrefix("Alice") })  // a child
     }
 
     @Test func linksBeyondTheLimitAreLeftOutStrongestKeptExploitationFirst() throws {
@@ -196,11 +197,28 @@ struct ClusterMapTests {
         let all = ClusterMap.spec(of: cluster, data: world.identified()).edges
         let widestOther = all.filter { $0.kind != .exploits }.map(\.penWidth).max()
         #expect(spec.edges.first { $0.kind != .exploits }?.penWidth == widestOther)
-        #expect(spec.note == "3 of 5 links not drawn (limit 2); the strongest are shown.")
+        #expect(
+            spec.note
+                == "3 of 5 links not drawn (limit 2); each node keeps its strongest, then the strongest are shown.")
         var overview = OverviewMap()
         overview.style.maxLinks = 1
         let capped = OverviewMap(maxNodes: 2000, style: overview.style).spec(data: world.identified())
         #expect(capped.edges.count == 1 && capped.edges[0].kind == .exploits)
+    }
+
+    @Test func theLinkLimitLeavesNoNodeWithoutALinkWhileItAllowsOneEach() {
+        // A clique of four strong links and a weak leaf: the weakest link is the leaf's only one.
+        var spec = MapSpec(title: ["t"], nodes: (0..<5).map { MapSpec.Node(label: "N\($0)", kind: .peer) })
+        for a in 0..<4 {
+            for b in (a + 1)..<4 { spec.edges.append(.init(from: a, to: b, kind: .associate, penWidth: 3)) }
+        }
+        spec.edges.append(.init(from: 3, to: 4, kind: .associate, penWidth: 1))
+        spec.style.maxLinks = 4
+        spec.limitEdges()
+        #expect(spec.edges.count == 4)
+        let linked = Set(spec.edges.flatMap { [$0.from, $0.to] })
+        #expect(linked == [0, 1, 2, 3, 4])
+        #expect(spec.note?.hasPrefix("3 of 7 links not drawn (limit 4)") == true)
     }
 
     @Test func pseudonymisedOverviewShowsNoNameOrId() async throws {

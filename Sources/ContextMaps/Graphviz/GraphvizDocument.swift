@@ -41,7 +41,7 @@ enum GraphvizDocument {
             guard !members.isEmpty else { continue }
             let subgraph = try graph.subgraph(named: "cluster_\(number)")
             try graph.set(subgraph, "label", LabelText.escaped(group.label))
-            try graph.set(subgraph, "color", MapStyle.colours(forRisk: group.riskLevel).fill)
+            try graph.set(subgraph, "color", MapStyle.boxColour(forRisk: group.riskLevel))
             try graph.set(subgraph, "penwidth", "2")
             try graph.set(subgraph, "style", "rounded")
             try graph.set(subgraph, "fontsize", "11")
@@ -96,7 +96,9 @@ enum GraphvizDocument {
     ) throws {
         let look = MapStyle.look(for: node.kind)
         let colours = MapStyle.colours(forRisk: node.riskLevel)
-        try graph.set(handle, "label", LabelText.escaped(node.label))
+        var label = LabelText.escaped(node.label)
+        if !node.caption.isEmpty { label += "\\n" + LabelText.escaped(node.caption, limit: LabelText.captionLimit) }
+        try graph.set(handle, "label", label)
         if !node.tooltip.isEmpty {
             try graph.set(handle, "tooltip", LabelText.tooltip(node.tooltip))
         }
@@ -106,13 +108,14 @@ enum GraphvizDocument {
         if look.rounded { try graph.set(handle, "style", "rounded,filled") }
         if look.peripheries != 1 { try graph.set(handle, "peripheries", String(look.peripheries)) }
         if look.fontSize != 12 { try graph.set(handle, "fontsize", number(look.fontSize)) }
-        if look.penWidth != 1 { try graph.set(handle, "penwidth", number(look.penWidth)) }
+        let penWidth = look.penWidth + MapStyle.outlineExtra(forRisk: node.riskLevel)
+        if penWidth != 1 { try graph.set(handle, "penwidth", number(penWidth)) }
         if let width = node.weight.map(MapStyle.width(forWeight:)) ?? look.width {
             try graph.set(handle, "width", number(width))
         }
         if let height = look.height { try graph.set(handle, "height", number(height)) }
         if node.emphasised {
-            try graph.set(handle, "penwidth", number(look.penWidth + 2.5))
+            try graph.set(handle, "penwidth", number(penWidth + 2.5))
             try graph.set(handle, "fontsize", number(look.fontSize + 4))
         }
     }

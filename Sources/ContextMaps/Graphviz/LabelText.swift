@@ -16,6 +16,8 @@
 enum LabelText {
     /// Default cap for node labels, in characters.
     static let labelLimit = 120
+    /// Cap for a node's caption (id, area, level), in characters.
+    static let captionLimit = 60
     /// Default cap for tooltips.
     static let tooltipLimit = 300
 

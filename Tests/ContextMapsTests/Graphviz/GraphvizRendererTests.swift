@@ -15,7 +15,7 @@ struct GraphvizRendererTests {
         let text = parsed.texts.joined(separator: "\n")
         #expect(text.contains("test map — OFFICIAL-SENSITIVE"))
         #expect(text.contains("a note line"))
-        #expect(text.contains("Fill, MACE level: red 4 high concern"))
+        #expect(text.contains("Fill, MACE level, light to dark"))
         #expect(text.contains("perpetrator octagon"))
         #expect(text.contains("red arrow exploits"))
         #expect(parsed.texts.contains("Adult D"))
