@@ -20,6 +20,11 @@ public struct Manifest: Codable, Sendable {
         public let actions: Int
     }
 
+    public struct WarningTally: Codable, Sendable {
+        public let count: Int
+        public let listed: Int
+    }
+
     public struct Output: Codable, Sendable {
         public let path: String
         public let bytes: Int
@@ -39,6 +44,8 @@ public struct Manifest: Codable, Sendable {
     public let inputs: [InputFileSummary]
     public let counts: Counts
     public let warningCount: Int
+    /// Every kind of warning that occurred: how many, and how many are listed in ``warnings``.
+    public let warningsByKind: [String: WarningTally]
     /// Every warning, as `FILE:LINE:COLUMN: warning: MESSAGE`.
     public let warnings: [String]
     /// Rows set aside in lenient mode, each with its file, line and reason.

@@ -200,6 +200,10 @@ public struct Pipeline: Sendable {
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,
                 events: graph.events.count, actions: graph.actions.count),
             warningCount: dataset.report.warningCount,
+            warningsByKind: Dictionary(
+                uniqueKeysWithValues: dataset.report.warningCounts.map {
+                    ($0.kind.name, Manifest.WarningTally(count: $0.count, listed: $0.listed))
+                }),
             warnings: dataset.report.warnings.map(\.description),
             rowsSetAside: dataset.report.setAside,
             outputs: outputs,

@@ -353,6 +353,12 @@ extension RunConfiguration {
             "limits.field_bytes", \.limits.fieldBytes, in: 1...Int.max,
             "Longest field, in bytes as written (64 KiB)."),
         .int("limits.columns", \.limits.columns, in: 1...1_000_000, "Most columns in one file's header."),
+        .int(
+            "limits.warning_locations", \.limits.warningLocations, in: 0...1_000_000,
+            """
+            Warnings of each kind listed with their file, line and column; past this many only counted
+            (the manifest gives each kind's count), so millions of duplicate links cost a counter each.
+            """),
     ]
 }
 
