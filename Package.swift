@@ -158,7 +158,7 @@ let package = Package(
             name: "ContextPipelineTests",
             dependencies: [
                 "ContextPipeline", "ContextModel", "ContextIngest", "ContextAnalysis", "ContextMaps",
-                "ContextTestSupport",
+                "ContextReports", "ContextHistory", "ContextTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

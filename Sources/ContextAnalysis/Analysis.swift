@@ -16,7 +16,11 @@ public struct Analysis: Sendable {
     public let strengths: [Double]
     /// Hops from the nearest seed, `-1` outside the neighbourhood.
     public let distances: [Int32]
-    public internal(set) var clusters: ConcernClusters
+    /// Concern clusters, with the ids carried over from the previous run already settled, so that
+    /// every text written from them (reasons, not-referred flags) names this run's ids.
+    public let clusters: ConcernClusters
+    /// What changed since the previous run's clusters (new, continued, merged, split, dissolved).
+    public let clusterChanges: ClusterIdentities.Changes
     /// Propagated risk (personalised PageRank) of every entity.
     public let propagated: [Double]
     /// Every location and school, highest score first.
@@ -39,9 +43,15 @@ public struct Analysis: Sendable {
 
     /// Runs every stage.
     ///
+    /// - Parameter previousClusters: the previous run's clusters; a cluster that is substantially
+    ///   the same group keeps its id (see ``ClusterIdentities``). Identities are settled as soon as
+    ///   the clusters are found, before any stage writes a cluster id into text.
     /// - Complexity: dominated by Leiden and PageRank, each about O((V + E) · iterations).
     /// - Throws: `CancellationError` when the task is cancelled.
-    public init(_ graph: ContextGraph, asOf: Day, settings: AnalysisSettings) throws {
+    public init(
+        _ graph: ContextGraph, asOf: Day, settings: AnalysisSettings,
+        previousClusters: [ClusterIdentities.Previous] = []
+    ) throws {
         var timings: [(String, Double)] = []
         let clock = ContinuousClock()
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
@@ -55,9 +65,11 @@ public struct Analysis: Sendable {
         self.settings = settings
         let strengths = timed("strength") { settings.strength.strengths(in: graph, asOf: asOf) }
         let distances = timed("neighbourhood") { settings.neighbourhood.distances(in: graph, strengths: strengths) }
-        clusters = timed("clusters") {
+        var found = timed("clusters") {
             ConcernClusters(graph, strengths: strengths, distances: distances, rules: settings.clusters)
         }
+        clusterChanges = found.adoptIdentities(from: previousClusters, in: graph)
+        clusters = found
         let clusterList = clusters.clusters
         disruption = timed("targets") {
             // Clusters are independent: both cores, results in cluster order.
@@ -117,12 +129,5 @@ public struct Analysis: Sendable {
         self.distances = distances
         self.propagated = propagated
         self.timings = timings
-    }
-
-    /// Carries cluster ids over from the previous run (see ``ConcernClusters/adoptIdentities(from:in:)``).
-    public mutating func adoptIdentities(
-        from previous: [ClusterIdentities.Previous], in graph: ContextGraph
-    ) -> ClusterIdentities.Changes {
-        clusters.adoptIdentities(from: previous, in: graph)
     }
 }

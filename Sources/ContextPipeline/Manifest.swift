@@ -1,6 +1,6 @@
-public import ContextAnalysis
+import ContextAnalysis
 public import ContextIngest
-public import ContextReports
+import ContextReports
 
 /// `manifest.json`: what a run read, how, what it found wrong, what it wrote and how long each
 /// stage took. Written last, so its presence means the run's outputs are complete.
@@ -8,17 +8,6 @@ public struct Manifest: Codable, Sendable {
     public struct Tool: Codable, Sendable {
         public let name: String
         public let version: String
-    }
-
-    /// The configuration the run used, every setting spelled out (defaults included).
-    public struct Configuration: Codable, Sendable {
-        public let file: String?
-        public let policy: String
-        public let analysis: AnalysisSettings
-        public let overview: RunConfiguration.OverviewSettings
-        public let maps: RunConfiguration.MapsSettings
-        public let state: RunConfiguration.StateSettings
-        public var reports: ReportSettings? = nil
     }
 
     public struct Counts: Codable, Sendable {
@@ -41,7 +30,11 @@ public struct Manifest: Codable, Sendable {
     public let marking: String
     public let startedAt: String
     public let asOf: String
-    public let configuration: Configuration
+    /// The configuration file's path (`nil`: built-in defaults).
+    public let configurationFile: String?
+    /// Every setting the run used, defaults and command-line overrides included, in the YAML
+    /// file's own shape (`contextd config` prints the same keys).
+    public let configuration: ConfigValue
     public let inputs: [InputFileSummary]
     public let counts: Counts
     public let warningCount: Int

@@ -57,21 +57,19 @@ extension Pipeline {
     ///
     /// - Returns: the paths written, relative to the output folder.
     public func drawMaps(_ request: MapRequest) async throws -> (paths: [String], rendered: RenderedMaps) {
-        let config = request.configuration
-        let asOf = config.asOf ?? Self.today()
-        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
-        let graph = dataset.graph
-        var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
-        let previous = FileManager.default.contents(atPath: request.outputFolder + "/network.json")
-            .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
-        _ = analysis.adoptIdentities(from: previous?.clusterIdentities ?? [], in: graph)
+        let prepared = try prepare(
+            RunRequest(
+                dataFolder: request.dataFolder, outputFolder: request.outputFolder,
+                configuration: request.configuration, configurationFile: nil))
+        let config = prepared.configuration
+        let (asOf, graph, analysis, dataset) = (prepared.asOf, prepared.graph, prepared.analysis, prepared.dataset)
 
         let pseudonymiser = try pseudonymiser(config, request.outputFolder)
         let naming: MapNaming = request.pseudonymise ? .pseudonymised(pseudonymiser) : .identified(dataset.personal)
         let folder = request.pseudonymise ? "maps/pseudonymised" : "maps"
         let data = MapData(graph: graph, analysis: analysis, naming: naming, settings: config.maps.map)
-        func formats(_ configured: [String]) -> [MapFormat] {
-            request.formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : request.formats
+        func formats(_ configured: [MapFormat]) -> [MapFormat] {
+            request.formats.isEmpty ? configured : request.formats
         }
         var jobs: [MapJob] = []
         for subject in request.subjects {

@@ -118,11 +118,12 @@ extension Pipeline {
     /// - Throws: ``IngestError`` (data missing or rejected), ``PipelineError`` (outputs or state
     ///   cannot be written, the map cannot be drawn).
     public func report(_ kind: ReportKind, request: RunRequest) async throws -> ReportResult {
+        var request = request
+        if case .board(let period) = kind { request.configuration.asOf = period.end }
+        let prepared = try prepare(request)
+        request = prepared.request
         let config = request.configuration
-        var asOf = config.asOf ?? Self.today()
-        if case .board(let period) = kind { asOf = period.end }
-        let dataset = try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
-        let analysis = try Analysis(dataset.graph, asOf: asOf, settings: config.analysis)
+        let (asOf, dataset, analysis) = (prepared.asOf, prepared.dataset, prepared.analysis)
         // A board compares with the state at the end of the period before; other reports with the
         // latest run as of their date or earlier.
         var compareWith = asOf

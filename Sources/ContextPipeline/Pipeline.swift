@@ -69,40 +69,20 @@ public struct Pipeline: Sendable {
     ///   ``PipelineError`` (outputs cannot be created, rendering failed: nothing written).
     public func run(_ request: RunRequest) async throws -> RunResult {
         let startedAt = Date()
+        var prepared = try prepare(request)
+        let request = prepared.request
         let config = request.configuration
-        let asOf = config.asOf ?? Self.today()
-        var timings = StageTimings()
-        let dataset = try timings.measure("load") { () throws(IngestError) -> LoadedDataset in
-            try load(dataFolder: request.dataFolder, policy: config.policy, limits: config.limits)
-        }
-        timings.record("load.read", seconds: dataset.timings.read)
-        timings.record("load.fingerprint", seconds: dataset.timings.fingerprint)
-        timings.record("load.validate", seconds: dataset.timings.validate)
-        timings.record("load.freeze", seconds: dataset.timings.freeze)
+        let (asOf, dataset, analysis) = (prepared.asOf, prepared.dataset, prepared.analysis)
         let graph = dataset.graph
-        var analysis = try Analysis(graph, asOf: asOf, settings: config.analysis)
-        for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
-        let previous = FileManager.default.contents(
-            atPath: (request.previousOutputFolder ?? request.outputFolder) + "/network.json"
-        )
-        .flatMap { ChangeReport.Previous.read([UInt8]($0)) }
-        let changes = analysis.adoptIdentities(from: previous?.clusterIdentities ?? [], in: graph)
-        logger.info(
-            "clusters found",
-            metadata: [
-                "clusters": "\(analysis.clusters.clusters.count)",
-                "unclustered": "\(analysis.clusters.unclusteredSubjects.count)",
-                "clusters.previous": "\(previous?.clusterIdentities.count ?? 0)",
-                "clusters.new": "\(changes.new.count)",
-                "clusters.dissolved": "\(changes.dissolved.count)",
-            ])
+        let previous = prepared.previous
+        let changes = analysis.clusterChanges
 
         var transaction = OutputTransaction(folder: request.outputFolder)
         let mapRenderer = MapRenderer(
             cacheFolder: config.maps.cache
                 ? config.state.folder(forOutput: request.outputFolder) + "/map-cache" : nil)
         let jobs = try mapJobs(dataset: dataset, analysis: analysis, request: request)
-        let maps = try await timings.measure("render") { () async throws(PipelineError) -> RenderedMaps in
+        let maps = try await prepared.timings.measure("render") { () async throws(PipelineError) -> RenderedMaps in
             try await mapRenderer.render(jobs)
         }
         for (path, bytes) in maps.files { transaction.add(path, bytes) }
@@ -110,11 +90,11 @@ public struct Pipeline: Sendable {
             "maps drawn",
             metadata: ["maps": "\(jobs.count)", "maps.rendered": "\(maps.rendered)", "maps.reused": "\(maps.reused)"])
         let (history, pastRuns) = try openHistory(for: request, asOfAtMost: asOf)
-        let readerReports = try timings.measure("report.readers") {
+        let readerReports = try prepared.timings.measure("report.readers") {
             try everyRunReports(dataset: dataset, analysis: analysis, settings: config.reports, history: pastRuns)
         }
         for (path, bytes) in readerReports.files { transaction.add(path, bytes) }
-        try timings.measure("report") {
+        try prepared.timings.measure("report") {
             transaction.add("people.csv", PeopleTable.csv(graph: graph, analysis: analysis))
             transaction.add(
                 "network.json",
@@ -126,7 +106,8 @@ public struct Pipeline: Sendable {
         }
         let manifestName = "manifest.json"
         let manifest = makeManifest(
-            request: request, dataset: dataset, asOf: asOf, startedAt: startedAt, outputs: outputs, timings: timings)
+            request: request, dataset: dataset, asOf: asOf, startedAt: startedAt, outputs: outputs,
+            timings: prepared.timings)
         transaction.add(manifestName, try ReportEncoding.json(manifest))
         let clock = ContinuousClock()
         let writeStart = clock.now
@@ -166,14 +147,11 @@ public struct Pipeline: Sendable {
     /// A run's maps in one naming: the overview (if enabled) and each cluster's map (if enabled),
     /// in the configured formats unless `formats` is given.
     func runMaps(_ data: MapData, folder: String, config: RunConfiguration, formats: [MapFormat] = []) -> [MapJob] {
-        func chosen(_ configured: [String]) -> [MapFormat] {
-            formats.isEmpty ? configured.compactMap(MapFormat.init(rawValue:)) : formats
-        }
+        func chosen(_ configured: [MapFormat]) -> [MapFormat] { formats.isEmpty ? configured : formats }
         var jobs: [MapJob] = []
         if config.overview.enabled {
             let overview = OverviewMap(
-                maxNodes: config.overview.maxNodes, engine: LayoutEngine(rawValue: config.overview.engine) ?? .auto,
-                style: config.overview.style)
+                maxNodes: config.overview.maxNodes, engine: config.overview.engine, style: config.maps.map.style)
             jobs.append(
                 MapJob(
                     path: folder + "/overview", spec: overview.spec(data: data),
@@ -187,15 +165,6 @@ public struct Pipeline: Sendable {
                     formats: chosen(config.maps.clusterFormats)))
         }
         return jobs
-    }
-
-    /// The run's pseudonymiser, its key read from (or created in) the configured key file.
-    func pseudonymiser(_ config: RunConfiguration, _ outputFolder: String) throws(PipelineError) -> Pseudonymiser {
-        do {
-            return try Pseudonymiser.loadOrCreate(keyFile: config.state.keyFile(forOutput: outputFolder))
-        } catch {
-            throw PipelineError(error.isCreationFailure ? .outputNotCreatable : .keyUnusable, error.description)
-        }
     }
 
     private func makeManifest(
@@ -216,9 +185,8 @@ public struct Pipeline: Sendable {
             marking: "OFFICIAL-SENSITIVE",
             startedAt: formatter.string(from: startedAt),
             asOf: asOf.description,
-            configuration: .init(
-                file: request.configurationFile, policy: config.policy.rawValue, analysis: config.analysis,
-                overview: config.overview, maps: config.maps, state: config.state, reports: config.reports),
+            configurationFile: request.configurationFile,
+            configuration: config.values,
             inputs: dataset.report.files,
             counts: .init(
                 entities: graph.entities.count, entitiesByKind: byKind, links: graph.links.count, linksGradedE: gradedE,

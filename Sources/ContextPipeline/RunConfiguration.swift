@@ -9,7 +9,10 @@ public import Yams
 /// The settings of one run, read from a YAML file (`Config/contextd.yaml` is the documented
 /// default). Every key is optional; an unknown key, a wrong type or a value out of range is an
 /// error naming the key (exit 78), never silently ignored.
-public struct RunConfiguration: Sendable, Codable {
+///
+/// Each key is declared once, in ``keys`` (path, type, range, field and comment): parsing, the
+/// manifest's record (``values``) and the printed file (``document(_:)``) all come from there.
+public struct RunConfiguration: Sendable {
     /// The date the analysis is "as of"; `nil` means today (UTC). `--as-of` overrides it.
     public var asOf: Day?
     public var policy: ValidationPolicy
@@ -22,32 +25,25 @@ public struct RunConfiguration: Sendable, Codable {
     /// Sizes beyond which a dataset is refused (section `limits:`; exit 65).
     public var limits = IngestLimits()
 
-    /// Settings of the overview network map.
-    public struct OverviewSettings: Sendable, Codable {
+    /// Settings of the overview network map (`maps.overview`); its engine thresholds are the
+    /// shared map style's (``MapsSettings/map``).
+    public struct OverviewSettings: Sendable, Hashable {
         public var enabled: Bool
         /// Above this many entities the map is condensed to one node per cluster.
         public var maxNodes: Int
-        /// `auto`, `dot`, `neato`, `fdp` or `sfdp`.
-        public var engine: String
-        /// Any of `svg`, `dot`, `png`, `pdf`.
-        public var formats: [String]
-        /// Engine thresholds (set from the shared `maps:` keys).
-        public var style: MapStyle
+        public var engine: LayoutEngine
+        public var formats: [MapFormat]
 
         public init(
-            enabled: Bool = true, maxNodes: Int = 2000, engine: String = "auto", formats: [String] = ["svg", "dot"],
-            style: MapStyle = MapStyle()
+            enabled: Bool = true, maxNodes: Int = 2000, engine: LayoutEngine = .auto,
+            formats: [MapFormat] = [.svg, .dot]
         ) {
             self.enabled = enabled
             self.maxNodes = maxNodes
             self.engine = engine
             self.formats = formats
-            self.style = style
         }
     }
-
-    public static let engines = ["auto", "dot", "neato", "fdp", "sfdp"]
-    public static let formats = ["svg", "dot", "png", "pdf"]
 
     public init(
         asOf: Day? = nil, policy: ValidationPolicy = .strict, analysis: AnalysisSettings = AnalysisSettings(),
@@ -60,6 +56,43 @@ public struct RunConfiguration: Sendable, Codable {
         self.overview = overview
         self.maps = maps
         self.state = state
+    }
+
+    /// What the command line may set over the file. Applied in one place (``applying(_:)``),
+    /// so the manifest records what the run used.
+    public struct Overrides: Sendable {
+        public var asOf: Day?
+        public var lenient = false
+        /// `contextd map --depth`.
+        public var focusDepth: Int?
+        /// `contextd map --engine`: cluster, focus and overview maps.
+        public var engine: LayoutEngine?
+
+        public init(asOf: Day? = nil, lenient: Bool = false, focusDepth: Int? = nil, engine: LayoutEngine? = nil) {
+            self.asOf = asOf
+            self.lenient = lenient
+            self.focusDepth = focusDepth
+            self.engine = engine
+        }
+    }
+
+    /// The configuration with the command line's overrides applied.
+    public func applying(_ overrides: Overrides) -> RunConfiguration {
+        var config = self
+        if let asOf = overrides.asOf { config.asOf = asOf }
+        if overrides.lenient { config.policy = .lenient }
+        if let depth = overrides.focusDepth { config.maps.map.depth = depth }
+        if let engine = overrides.engine {
+            config.maps.map.engine = engine
+            config.overview.engine = engine
+        }
+        return config
+    }
+
+    /// Reads a configuration file; `nil`: the built-in defaults.
+    public static func load(path: String?) throws(ConfigurationError) -> RunConfiguration {
+        guard let path else { return RunConfiguration() }
+        return try load(path: path)
     }
 
     /// Reads a configuration file.
@@ -75,7 +108,8 @@ public struct RunConfiguration: Sendable, Codable {
         return try parse(yaml: text, file: path)
     }
 
-    /// Parses configuration text.
+    /// Parses configuration text: every mapping is checked against the keys declared under it,
+    /// every value read by its declaration.
     public static func parse(yaml text: String, file: String) throws(ConfigurationError) -> RunConfiguration {
         let root: Node?
         do {
@@ -85,192 +119,45 @@ public struct RunConfiguration: Sendable, Codable {
         }
         var config = RunConfiguration()
         guard let root else { return config }  // An empty file: all defaults.
-        let reader = ConfigReader(file: file)
-        let top = try reader.mapping(
-            root, "",
-            allowed: [
-                "as_of", "validation", "strength", "neighbourhood", "clusters", "contexts", "people", "not_referred",
-                "maps", "state", "privacy", "reports", "limits",
-            ])
-        if let node = top["as_of"], !reader.isNull(node) {
-            let text = try reader.string(node, "as_of")
-            guard let day = Day(iso: text) else {
-                throw reader.error(node, "as_of", "'\(text)' is not a real date in the form YYYY-MM-DD")
-            }
-            config.asOf = day
-        }
-        if let node = top["validation"] {
-            let section = try reader.mapping(node, "validation", allowed: ["policy"])
-            if let policy = section["policy"] {
-                let name = try reader.oneOf(policy, "validation.policy", ["strict", "lenient"])
-                config.policy = ValidationPolicy(rawValue: name) ?? .strict
-            }
-        }
-        if let node = top["strength"] { try parseStrength(node, reader, into: &config.analysis.strength) }
-        if let node = top["neighbourhood"] {
-            let section = try reader.mapping(
-                node, "neighbourhood", allowed: ["hops", "expand_through_contexts", "context_minimum_risk"])
-            var settings = config.analysis.neighbourhood
-            if let node = section["hops"] { settings.hops = try reader.int(node, "neighbourhood.hops", in: 1...10) }
-            if let node = section["expand_through_contexts"] {
-                settings.expandThroughContexts = try reader.bool(node, "neighbourhood.expand_through_contexts")
-            }
-            if let node = section["context_minimum_risk"] {
-                settings.contextMinimumRisk = UInt8(
-                    try reader.int(node, "neighbourhood.context_minimum_risk", in: 1...4))
-            }
-            config.analysis.neighbourhood = settings
-        }
-        if let node = top["clusters"] { try parseClusters(node, reader, into: &config.analysis.clusters) }
-        if let node = top["contexts"] { try parseContexts(node, reader, into: &config.analysis.contexts) }
-        if let node = top["people"] {
-            let section = try reader.mapping(
-                node, "people", allowed: ["betweenness_exact_limit", "betweenness_pivots"])
-            if let node = section["betweenness_exact_limit"] {
-                config.analysis.people.betweennessExactLimit = try reader.int(
-                    node, "people.betweenness_exact_limit", in: 0...10_000_000)
-            }
-            if let node = section["betweenness_pivots"] {
-                config.analysis.people.betweennessPivots = try reader.int(
-                    node, "people.betweenness_pivots", in: 1...1_000_000)
-            }
-        }
-        if let node = top["not_referred"] {
-            let section = try reader.mapping(
-                node, "not_referred", allowed: ["minimum_exposure", "quantile", "window_days"])
-            var screen = config.analysis.notReferred
-            if let node = section["minimum_exposure"] {
-                screen.minimumExposure = try reader.double(node, "not_referred.minimum_exposure", in: 0...1000)
-            }
-            if let node = section["quantile"] {
-                screen.quantile = try reader.double(node, "not_referred.quantile", in: 0...1)
-            }
-            if let node = section["window_days"] {
-                screen.windowDays = try reader.int(node, "not_referred.window_days", in: 1...3650)
-            }
-            config.analysis.notReferred = screen
-        }
-        if let node = top["maps"] {
-            let maps = try reader.mapping(node, "maps", allowed: mapsKeys)
-            try parseMaps(maps, reader, into: &config)
-            if let node = maps["overview"] {
-                let section = try reader.mapping(
-                    node, "maps.overview", allowed: ["enabled", "max_nodes", "engine", "formats"])
-                if let node = section["enabled"] {
-                    config.overview.enabled = try reader.bool(node, "maps.overview.enabled")
-                }
-                if let node = section["max_nodes"] {
-                    config.overview.maxNodes = try reader.int(node, "maps.overview.max_nodes", in: 1...50_000)
-                }
-                if let node = section["engine"] {
-                    config.overview.engine = try reader.oneOf(node, "maps.overview.engine", engines)
-                }
-                if let node = section["formats"] {
-                    config.overview.formats = try reader.formats(node, "maps.overview.formats")
-                }
-            }
-        }
-        try parseState(top, reader, into: &config.state)
-        if let node = top["reports"] { try parseReports(node, reader, into: &config.reports) }
-        if let node = top["limits"] { try parseLimits(node, reader, into: &config.limits) }
+        try read(root, section: "", ConfigReader(file: file), into: &config)
         return config
     }
-}
 
-extension RunConfiguration {
-    fileprivate static func parseLimits(_ node: Node, _ reader: ConfigReader, into limits: inout IngestLimits)
-        throws(ConfigurationError)
-    {
-        let section = try reader.mapping(
-            node, "limits", allowed: ["file_bytes", "rows_per_file", "field_bytes", "columns"])
-        if let node = section["file_bytes"] {
-            limits.fileBytes = try reader.int(node, "limits.file_bytes", in: 1...Int.max)
+    private static let keysByPath = Dictionary(uniqueKeysWithValues: keys.map { ($0.path, $0) })
+
+    /// The names allowed directly under a section (`""` for the top), in declaration order.
+    static func names(under section: String) -> [String] {
+        var names: [String] = []
+        let prefix = section.isEmpty ? "" : section + "."
+        for key in keys where key.path.hasPrefix(prefix) {
+            let rest = key.path.dropFirst(prefix.count)
+            let name = String(rest.prefix { $0 != "." })
+            if !names.contains(name) { names.append(name) }
         }
-        if let node = section["rows_per_file"] {
-            limits.rowsPerFile = try reader.int(node, "limits.rows_per_file", in: 1...Int(Int32.max))
-        }
-        if let node = section["field_bytes"] {
-            limits.fieldBytes = try reader.int(node, "limits.field_bytes", in: 1...Int.max)
-        }
-        if let node = section["columns"] { limits.columns = try reader.int(node, "limits.columns", in: 1...1_000_000) }
+        return names
     }
 
-    fileprivate static func parseStrength(_ node: Node, _ reader: ConfigReader, into model: inout StrengthModel)
+    private static func read(_ node: Node, section: String, _ reader: ConfigReader, into config: inout RunConfiguration)
         throws(ConfigurationError)
     {
-        let section = try reader.mapping(
-            node, "strength",
-            allowed: [
-                "half_life_days", "intelligence_confidence", "ungraded_confidence", "source_reliability",
-                "ungraded_reliability", "undated_recency",
-            ])
-        if let node = section["half_life_days"] {
-            model.halfLifeDays = try reader.double(node, "strength.half_life_days", in: 0...36_500)
-        }
-        if let node = section["intelligence_confidence"] {
-            model.intelligenceConfidence = try reader.doubles(
-                node, "strength.intelligence_confidence", count: 4, in: 0...1)
-        }
-        if let node = section["ungraded_confidence"] {
-            model.ungradedConfidence = try reader.double(node, "strength.ungraded_confidence", in: 0...1)
-        }
-        if let node = section["source_reliability"] {
-            model.sourceReliability = try reader.doubles(node, "strength.source_reliability", count: 3, in: 0...1)
-        }
-        if let node = section["ungraded_reliability"] {
-            model.ungradedReliability = try reader.double(node, "strength.ungraded_reliability", in: 0...1)
-        }
-        if let node = section["undated_recency"] {
-            model.undatedRecency = try reader.double(node, "strength.undated_recency", in: 0...1)
-        }
-    }
-
-    fileprivate static func parseContexts(_ node: Node, _ reader: ConfigReader, into scoring: inout ContextScoring)
-        throws(ConfigurationError)
-    {
-        let section = try reader.mapping(
-            node, "contexts", allowed: ["window_days", "minimum_strength", "hotspots", "weights"])
-        if let node = section["window_days"] {
-            scoring.windowDays = try reader.int(node, "contexts.window_days", in: 1...3650)
-        }
-        if let node = section["minimum_strength"] {
-            scoring.minimumStrength = try reader.double(node, "contexts.minimum_strength", in: 0...1)
-        }
-        if let node = section["hotspots"] {
-            scoring.hotspots = try reader.int(node, "contexts.hotspots", in: 0...10_000)
-        }
-        if let node = section["weights"] {
-            let weights = try reader.mapping(node, "contexts.weights", allowed: ContextScoring.componentNames)
-            for (name, value) in weights {
-                scoring.weights[name] = try reader.double(value, "contexts.weights.\(name)", in: 0...1000)
+        let allowed = names(under: section)
+        let mapping = try reader.mapping(node, section, allowed: allowed)
+        for name in allowed {  // In declaration order, so the first error reported is always the same.
+            guard let value = mapping[name] else { continue }
+            let path = section.isEmpty ? name : section + "." + name
+            if let key = keysByPath[path] {
+                try key.read(value, reader, &config)
+            } else {
+                try read(value, section: path, reader, into: &config)
             }
         }
     }
 
-    fileprivate static func parseClusters(_ node: Node, _ reader: ConfigReader, into rules: inout ConcernRules)
-        throws(ConfigurationError)
-    {
-        let section = try reader.mapping(
-            node, "clusters",
-            allowed: [
-                "link_kinds", "minimum_cluster_size", "resolution", "seed", "match_threshold", "match_involvement",
-            ])
-        if let kinds = section["link_kinds"] {
-            let names = try reader.list(kinds, "clusters.link_kinds", of: LinkKind.allCases.map(\.name))
-            rules.linkKinds = names.compactMap { LinkKind(name: $0) }
-        }
-        if let node = section["minimum_cluster_size"] {
-            rules.minimumClusterSize = try reader.int(node, "clusters.minimum_cluster_size", in: 1...1_000_000)
-        }
-        if let node = section["resolution"] {
-            rules.resolution = try reader.double(node, "clusters.resolution", in: 0.01...100)
-        }
-        if let node = section["seed"] { rules.seed = UInt64(try reader.int(node, "clusters.seed", in: 0...Int.max)) }
-        if let node = section["match_threshold"] {
-            rules.identities.threshold = try reader.double(node, "clusters.match_threshold", in: 0.01...1)
-        }
-        if let node = section["match_involvement"] {
-            rules.identities.involvement = try reader.double(node, "clusters.match_involvement", in: 0.01...1)
+    /// Every setting, defaults included, in the YAML file's own shape and key order: what the
+    /// manifest records as the configuration the run used.
+    public var values: ConfigValue {
+        Self.keys.reduce(ConfigValue.mapping([])) { tree, key in
+            tree.setting(key.path.split(separator: ".")[...], to: key.value(self))
         }
     }
 }

@@ -53,7 +53,6 @@ enum JobWork {
             }
             var boardRequest = request
             boardRequest.outputFolder = reportsFolder + "/board-" + month.description
-            boardRequest.previousOutputFolder = nil
             pipeline.logger.info("board summary", metadata: ["report.period": "\(month)"])
             let result = try await pipeline.report(.board(boardPeriod), request: boardRequest)
             return .report(result, folder: "reports/board-" + month.description)

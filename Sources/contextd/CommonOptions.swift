@@ -15,20 +15,12 @@ struct DataOptions: ParsableArguments {
     @Flag(help: "Set rows with errors aside (listed in the manifest) instead of rejecting the whole dataset.")
     var lenient = false
 
-    @Option(
-        help: ArgumentHelp(
-            "Log level on standard error: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
-    var logLevel: String = "notice"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
-        }
-    }
+    @Option(help: ArgumentHelp("Log level on standard error.", valueName: "level"))
+    var logLevel: Logger.Level = .notice
 
     /// Sets up logging once for the process: structured lines on standard error.
     func bootstrapLogging() -> Logger {
-        let level = Logger.Level(rawValue: logLevel) ?? .notice
+        let level = logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -50,26 +42,15 @@ struct OutputOptions: ParsableArguments {
     var config: String?
 
     /// The configuration file's settings (or the built-in defaults) with the command line's
-    /// `--as-of` and `--lenient` applied.
-    func configuration(asOf: String?) throws -> RunConfiguration {
-        var configuration = RunConfiguration()
-        if let config { configuration = try RunConfiguration.load(path: config) }
-        if let asOf { configuration.asOf = Day(iso: asOf) }
-        if data.lenient { configuration.policy = .lenient }
-        return configuration
+    /// overrides applied (``RunConfiguration/Overrides``).
+    func configuration(_ overrides: RunConfiguration.Overrides) throws -> RunConfiguration {
+        try RunConfiguration.load(path: config).applying(overrides)
     }
 
-    /// A run of the whole job with ``configuration(asOf:)``.
-    func request(asOf: String?) throws -> RunRequest {
+    /// A run of the whole job with the configuration and the command line's overrides.
+    func request(asOf: Day?) throws -> RunRequest {
         RunRequest(
-            dataFolder: data.dataFolder, outputFolder: outputFolder, configuration: try configuration(asOf: asOf),
-            configurationFile: config)
-    }
-
-    /// Refuses an `--as-of` that is not a real date.
-    static func validate(asOf: String?) throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a real date in the form YYYY-MM-DD")
-        }
+            dataFolder: data.dataFolder, outputFolder: outputFolder,
+            configuration: try configuration(.init(asOf: asOf, lenient: data.lenient)), configurationFile: config)
     }
 }

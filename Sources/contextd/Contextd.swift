@@ -21,6 +21,6 @@ struct Contextd: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, MapCommand.self, ReportCommand.self, ValidateCommand.self, SampleCommand.self,
-            ExplainCommand.self, ServeCommand.self,
+            ExplainCommand.self, ConfigCommand.self, ServeCommand.self,
         ])
 }

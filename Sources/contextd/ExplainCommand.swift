@@ -26,49 +26,34 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
-    var asOf: String?
+    var asOf: Day?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The two entity ids.", valueName: "id"))
     var link: [String]
 
     @Option(help: ArgumentHelp("Only links of this kind.", valueName: "kind"))
-    var kind: String?
+    var kind: LinkKind?
 
     func validate() throws {
         guard link.count == 2 else { throw ValidationError("--link takes two entity ids") }
-        try OutputOptions.validate(asOf: asOf)
-        if let kind, LinkKind(name: kind) == nil {
-            throw ValidationError("--kind must be one of: \(LinkKind.allCases.map(\.name).joined(separator: ", "))")
-        }
     }
 
     func run() async throws {
         let logger = data.bootstrapLogging()
         do {
-            var configuration = RunConfiguration()
-            if let config { configuration = try RunConfiguration.load(path: config) }
-            let day = asOf.flatMap { Day(iso: $0) } ?? configuration.asOf ?? Pipeline.today()
-            let dataset = try Pipeline(logger: logger).load(
-                dataFolder: data.dataFolder, policy: data.lenient ? .lenient : .strict, limits: configuration.limits)
-            let graph = dataset.graph
-            guard let a = graph.index(of: link[0]), let b = graph.index(of: link[1]) else {
-                throw ValidationError("no entity with id '\(graph.index(of: link[0]) == nil ? link[0] : link[1])'")
-            }
-            let wanted = kind.flatMap { LinkKind(name: $0) }
-            var printed = 0
-            for slot in graph.slots(of: a) where graph.adjacentEntities[slot] == b.rawValue {
-                let index = Int(graph.adjacentLinks[slot])
-                if let wanted, graph.links.kinds[index] != wanted { continue }
-                let strength = configuration.analysis.strength.strength(of: index, in: graph, asOf: day)
-                let from = graph.id(of: EntityIndex(rawValue: graph.links.sources[index]))
-                let to = graph.id(of: EntityIndex(rawValue: graph.links.targets[index]))
+            let configuration = try RunConfiguration.load(path: config).applying(
+                .init(asOf: asOf, lenient: data.lenient))
+            let request = RunRequest(
+                dataFolder: data.dataFolder, outputFolder: "", configuration: configuration, configurationFile: config)
+            let (day, links) = try Pipeline(logger: logger).explain(request, between: link[0], and: link[1], kind: kind)
+            for explained in links {
                 print(
-                    "\(from) -\(graph.links.kinds[index].name)-> \(to) as of \(day): strength \(strength.explanation)")
-                printed += 1
+                    "\(explained.source) -\(explained.kind.name)-> \(explained.target) as of \(day): "
+                        + "strength \(explained.strength.explanation)")
             }
-            if printed == 0 { print("no link between \(link[0]) and \(link[1])\(kind.map { " of kind \($0)" } ?? "")") }
-        } catch let error as ValidationError {
-            throw error
+            if links.isEmpty {
+                print("no link between \(link[0]) and \(link[1])\(kind.map { " of kind \($0.name)" } ?? "")")
+            }
         } catch {
             throw ExitStatus.exitCode(for: error)
         }

@@ -29,7 +29,7 @@ struct MapCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp("The as-of date, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
-    var asOf: String?
+    var asOf: Day?
 
     @Option(help: ArgumentHelp("Draw this child's (or other person's) own network (repeatable).", valueName: "id"))
     var child: [String] = []
@@ -54,38 +54,25 @@ struct MapCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("format"),
-        help: ArgumentHelp("Output format: svg, png, pdf or dot (repeatable; default from the config).", valueName: "f")
-    )
-    var formats: [String] = []
+        help: ArgumentHelp("Output format (repeatable; default from the config).", valueName: "f"))
+    var formats: [MapFormat] = []
 
-    @Option(help: ArgumentHelp("Layout engine: auto, dot, neato, fdp, sfdp or twopi.", valueName: "engine"))
-    var engine: String?
+    @Option(help: ArgumentHelp("Layout engine.", valueName: "engine"))
+    var engine: LayoutEngine?
 
     func validate() throws {
-        try OutputOptions.validate(asOf: asOf)
         if let depth, !(1...6).contains(depth) { throw ValidationError("--depth must be 1 to 6") }
         if let fit, !(1...200).contains(fit) { throw ValidationError("--fit must be 1 to 200 inches") }
         if depth != nil, child.isEmpty, context.isEmpty {
             throw ValidationError("--depth applies to --child and --context")
-        }
-        for format in formats where MapFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of: svg, png, pdf, dot")
-        }
-        if let engine, LayoutEngine(rawValue: engine) == nil {
-            throw ValidationError(
-                "--engine must be one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
     func run() async throws {
         let logger = options.data.bootstrapLogging()
         do {
-            var configuration = try options.configuration(asOf: asOf)
-            if let depth { configuration.maps.map.depth = depth }
-            if let engine = engine.flatMap(LayoutEngine.init(rawValue:)) {
-                configuration.maps.map.engine = engine
-                configuration.overview.engine = engine.rawValue
-            }
+            let configuration = try options.configuration(
+                .init(asOf: asOf, lenient: options.data.lenient, focusDepth: depth, engine: engine))
             var subjects: [MapRequest.Subject] =
                 child.map { .child($0) } + context.map { .context($0) } + cluster.map { .cluster($0) }
             if legend { subjects.append(.legend) }
@@ -93,7 +80,7 @@ struct MapCommand: AsyncParsableCommand {
             var request = MapRequest(
                 dataFolder: options.data.dataFolder, outputFolder: options.outputFolder, configuration: configuration,
                 subjects: subjects,
-                pseudonymise: pseudonymise, formats: formats.compactMap(MapFormat.init(rawValue:)))
+                pseudonymise: pseudonymise, formats: formats)
             request.fitInches = fit
             let result = try await Pipeline(logger: logger).drawMaps(request)
             for path in result.paths { print(options.outputFolder + "/" + path) }

@@ -21,7 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
     struct Options: ParsableArguments {
         @OptionGroup var common: OutputOptions
 
-        func run(_ kind: ReportKind, asOf: String?) async throws {
+        func run(_ kind: ReportKind, asOf: Day?) async throws {
             let logger = common.data.bootstrapLogging()
             do {
                 let result = try await Pipeline(logger: logger).report(kind, request: try common.request(asOf: asOf))
@@ -50,9 +50,7 @@ struct ReportCommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         @Option(help: ArgumentHelp("The date the analysis is as of, YYYY-MM-DD.", valueName: "date"))
-        var asOf: String?
-
-        func validate() throws { try OutputOptions.validate(asOf: asOf) }
+        var asOf: Day?
 
         func run() async throws { try await options.run(.schools, asOf: asOf) }
     }
@@ -73,18 +71,16 @@ struct ReportCommand: AsyncParsableCommand {
 
         @OptionGroup var options: Options
 
-        @Option(help: ArgumentHelp("The period: a quarter (2024-Q3) or a month (2024-09).", valueName: "period"))
-        var period: String
+        @Option(
+            help: ArgumentHelp("The period: a quarter (2024-Q3) or a month (2024-09).", valueName: "period"),
+            transform: { text in
+                guard let period = BoardPeriod(text) else {
+                    throw ValidationError("--period '\(text)' is not a quarter (YYYY-Qn) or a month (YYYY-MM)")
+                }
+                return period
+            })
+        var period: BoardPeriod
 
-        func validate() throws {
-            guard BoardPeriod(period) != nil else {
-                throw ValidationError("--period '\(period)' is not a quarter (YYYY-Qn) or a month (YYYY-MM)")
-            }
-        }
-
-        func run() async throws {
-            guard let parsed = BoardPeriod(period) else { throw ExitCode.validationFailure }
-            try await options.run(.board(parsed), asOf: nil)
-        }
+        func run() async throws { try await options.run(.board(period), asOf: nil) }
     }
 }

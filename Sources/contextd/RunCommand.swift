@@ -31,9 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The date the analysis is as of, YYYY-MM-DD (default: the config's as_of, else today).", valueName: "date"))
-    var asOf: String?
-
-    func validate() throws { try OutputOptions.validate(asOf: asOf) }
+    var asOf: Day?
 
     func run() async throws {
         let logger = options.data.bootstrapLogging()

@@ -27,27 +27,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Service configuration (YAML).", valueName: "file"))
     var config: String
 
-    @Option(
-        help: ArgumentHelp(
-            "Log level on standard error: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
-    var logLevel: String = "info"
+    @Option(help: ArgumentHelp("Log level on standard error.", valueName: "level"))
+    var logLevel: Logger.Level = .info
 
     @Option(
         help: ArgumentHelp(
             "Log lines as 'text' (key=value metadata) or 'json' (one object per line, for journald and log shippers).",
             valueName: "format"))
-    var logFormat: String = "text"
+    var logFormat: LogFormat = .text
 
-    func validate() throws {
-        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of: trace, debug, info, notice, warning, error, critical")
-        }
+    /// How log lines are written.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        let json = logFormat == "json"
+        let level = logLevel
+        let json = logFormat == .json
         LoggingSystem.bootstrap { label in
             if json {
                 var handler = JSONLogHandler(label: label)

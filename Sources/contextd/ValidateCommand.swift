@@ -28,9 +28,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = data.bootstrapLogging()
         do {
-            var configuration = RunConfiguration()
-            if let config { configuration = try RunConfiguration.load(path: config) }
-            if data.lenient { configuration.policy = .lenient }
+            let configuration = try RunConfiguration.load(path: config).applying(.init(lenient: data.lenient))
             let dataset = try Pipeline(logger: logger).load(
                 dataFolder: data.dataFolder, policy: configuration.policy, limits: configuration.limits)
             if stats {

@@ -24,13 +24,13 @@ struct RunConfigurationTests {
         #expect(config.analysis.neighbourhood.hops == 1)
         // The shipped file spells out the built-in defaults.
         #expect(config.analysis == AnalysisSettings())
-        #expect(config.overview.formats == ["svg", "dot"])
+        #expect(config.overview.formats == [.svg, .dot])
         let defaults = RunConfiguration.MapsSettings()
         #expect(config.maps.map == defaults.map)
         #expect(config.maps.clusters == defaults.clusters && config.maps.pseudonymised == defaults.pseudonymised)
-        #expect(config.maps.clusterFormats == defaults.clusterFormats && config.maps.focusFormats == ["svg"])
+        #expect(config.maps.clusterFormats == defaults.clusterFormats && config.maps.focusFormats == [.svg])
         #expect(config.maps.cache && config.state.folder == nil && config.state.keyFile == nil)
-        #expect(config.overview.style == MapStyle())
+        #expect(config.maps.map.style == MapStyle())
         #expect(config.limits == IngestLimits())
     }
 
@@ -51,11 +51,11 @@ struct RunConfigurationTests {
             state: {folder: /var/lib/contextd}
             privacy: {key_file: /etc/contextd/pseudonym.key}
             """)
-        #expect(!config.maps.clusters && config.maps.clusterFormats == ["png", "pdf"])
-        #expect(config.maps.map.depth == 3 && config.maps.focusFormats == ["svg", "png"])
+        #expect(!config.maps.clusters && config.maps.clusterFormats == [.png, .pdf])
+        #expect(config.maps.map.depth == 3 && config.maps.focusFormats == [.svg, .png])
         #expect(config.maps.map.maxNodes == 80 && config.maps.map.staleDays == 90 && config.maps.map.engine == .twopi)
         #expect(config.maps.map.style.dotNodeLimit == 40 && config.maps.map.style.slowEngineNodeLimit == 300)
-        #expect(config.overview.style.slowEngineNodeLimit == 300 && config.overview.style.maxLinks == 400)
+        #expect(config.maps.map.style.slowEngineNodeLimit == 300 && config.maps.map.style.maxLinks == 400)
         #expect(!config.maps.pseudonymised && !config.maps.cache)
         #expect(config.state.folder(forOutput: "out") == "/var/lib/contextd")
         #expect(config.state.keyFile(forOutput: "out") == "/etc/contextd/pseudonym.key")

@@ -197,6 +197,8 @@ struct ContextdCLITests {
                                   trying contextd out.
           explain                 Print how strong the links between two entities are,
                                   factor by factor.
+          config                  Print the run configuration, every key with its
+                                  comment, type and value.
           serve                   Run as a service: watch the datasets, run the
                                   scheduled jobs, serve the status API.
 
