@@ -333,8 +333,13 @@ struct StaleOutputTests {
             let outputs = Set(second.keys.filter { !$0.hasPrefix(".contextd") })
             #expect(outputs == listed.union(["manifest.json"]))
             // Its label nowhere; its id in no report (SVG path data such as `C-3.2,4` is not an id).
+            // (network.json's change report lists the erased child under `closed_children` by
+            // design, one run long: that record is taken out before looking.)
             for (path, bytes) in second where !path.hasPrefix(".contextd") {
-                let text = String(decoding: bytes, as: UTF8.self)
+                var text = String(decoding: bytes, as: UTF8.self)
+                if path == "network.json" {
+                    text = text.replacing(#/"closed_children"\s*:\s*\[\s*"C-3"\s*\]/#, with: "")
+                }
                 #expect(!text.contains("Secret-Label-Cara"), "\(path) names the erased child")
                 if !path.hasSuffix(".svg") {
                     #expect(!text.contains(#/(?:^|[^\w.-])C-3(?![\w.])/#), "\(path) names the erased child")
