@@ -9,6 +9,7 @@ SIGKILL at random moments. The runs cycle through five kinds:
 
 * a good run killed at a uniformly random moment of a whole run;
 * a good run killed in its last fifth;
+  (each kind's delay is drawn from its own duration, measured on its last finished run)
 * a good run killed within 30 ms of its generation folder appearing (the writing, link and
   switch phase);
 * a rejected run (a dataset with an error: exit 65), killed at a random moment or let finish;
@@ -127,6 +128,7 @@ def main():
     duration = time.monotonic() - started
     print(f"one complete run: {duration:.2f} s", flush=True)
     kills = completed = torn = 0
+    durations = {}
     kinds = {"uniform": 0, "last fifth": 0, "switch phase": 0, "rejected": 0, "failed": 0}
     statuses = {}
     i = 0
@@ -138,15 +140,17 @@ def main():
             os.chmod(key, 0o644)
         generations = set(os.listdir(os.path.join(out, ".contextd-runs")))
         process = subprocess.Popen(command(i, folder), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        begun = time.monotonic()
+        typical = durations.get(kind, duration)
         if kind == "switch phase":
             # Aim at the writing and the switch: wait for a new generation folder, then kill within 30 ms.
             while process.poll() is None and set(os.listdir(os.path.join(out, ".contextd-runs"))) <= generations:
                 time.sleep(0.0005)
             delay = rng.uniform(0, 0.03)
         elif kind == "last fifth":
-            delay = rng.uniform(0.8 * duration, 1.05 * duration)
+            delay = rng.uniform(0.8 * typical, 1.0 * typical)
         else:
-            delay = rng.uniform(0, duration)
+            delay = rng.uniform(0, typical)
         time.sleep(delay)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
@@ -155,6 +159,9 @@ def main():
         else:
             completed += 1
         status = process.wait()
+        if status >= 0:
+            # How long this kind of run takes when it finishes (rejected and failed runs are short).
+            durations[kind] = time.monotonic() - begun
         statuses[f"{kind}: {status}"] = statuses.get(f"{kind}: {status}", 0) + 1
         if kind == "failed":
             os.chmod(key, 0o600)
