@@ -66,7 +66,8 @@ let package = Package(
         // Schemas/: the JSON Schemas (draft 2020-12) of every JSON output, shipped for readers and
         // checked against real outputs by the tests.
         .target(
-            name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel"], exclude: ["Schemas"],
+            name: "ContextReports", dependencies: ["ContextAnalysis", "ContextModel", "ContextPrivacy", "GraphAlgorithms"],
+            exclude: ["Schemas"],
             swiftSettings: strict),
 
         // Run history (scores of past runs, for trends) in SQLite through GRDB, with migrations.
@@ -107,7 +108,7 @@ let package = Package(
             name: "contextd",
             dependencies: [
                 "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel", "ContextReports", "ContextService",
-                "ContextFiles",
+                "ContextAnalysis", "ContextMaps", "ContextFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -145,7 +146,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ContextReportsTests",
-            dependencies: ["ContextReports", "ContextAnalysis", "ContextModel", "ContextTestSupport", "GraphAlgorithms"],
+            dependencies: [
+                "ContextReports", "ContextAnalysis", "ContextModel", "ContextPrivacy", "ContextTestSupport",
+                "GraphAlgorithms",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ContextHistoryTests", dependencies: ["ContextHistory", "ContextReports", "ContextTestSupport"],

@@ -39,7 +39,7 @@ public struct Analysis: Sendable {
     /// Degree, weighted degree, betweenness, PageRank and core number of every entity.
     public let people: PeopleMetrics
     /// Seconds spent in each stage, in order.
-    public let timings: [(stage: String, seconds: Double)]
+    public let timings: StageTimings
 
     /// Runs every stage.
     ///
@@ -52,14 +52,9 @@ public struct Analysis: Sendable {
         _ graph: ContextGraph, asOf: Day, settings: AnalysisSettings,
         previousClusters: [ClusterIdentities.Previous] = []
     ) throws {
-        var timings: [(String, Double)] = []
-        let clock = ContinuousClock()
+        var timings = StageTimings()
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-            let start = clock.now
-            let value = try body()
-            let elapsed = clock.now - start
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            return value
+            try timings.measure(stage) { () throws -> T in try body() }
         }
         self.asOf = asOf
         self.settings = settings
@@ -70,6 +65,7 @@ public struct Analysis: Sendable {
         }
         clusterChanges = found.adoptIdentities(from: previousClusters, in: graph)
         clusters = found
+        let settled = found
         let clusterList = clusters.clusters
         disruption = timed("targets") {
             // Clusters are independent: both cores, results in cluster order.
@@ -102,11 +98,9 @@ public struct Analysis: Sendable {
         propagatedWithoutLowGrade = bothPropagated[1]
         people = try timed("people") { try PeopleMetrics(walkGraph, settings: settings.people) }
         let hotspots = Set(contexts.filter { $0.score > 0 }.prefix(scoring.hotspots).map(\.context))
-        var clusterOf: [EntityIndex: String] = [:]
-        for cluster in clusters.clusters { for member in cluster.members { clusterOf[member] = cluster.stableID } }
         notReferred = timed("not_referred") {
             settings.notReferred.screen(
-                graph, strengths: strengths, propagated: propagated, hotspots: hotspots, clusterOf: clusterOf,
+                graph, strengths: strengths, propagated: propagated, hotspots: hotspots, clusters: settled,
                 asOf: asOf)
         }
         let flagged =

@@ -49,6 +49,9 @@ public struct ConcernClusters: Sendable {
     public internal(set) var clusters: [ConcernCluster]
     /// Seeds not in any reported cluster.
     public let unclusteredSubjects: [EntityIndex]
+    /// The position in ``clusters`` of each entity's cluster, `-1` for none: the one membership
+    /// table, built once (clusters are disjoint).
+    public let membership: [Int32]
     /// Number of links left out because they are graded E.
     public let suspectedFalseLinks: Int
     /// Entities in the concern neighbourhood.
@@ -112,11 +115,25 @@ public struct ConcernClusters: Sendable {
         }
         clusters.sort { ($0.members.count, $1.stableID) > ($1.members.count, $0.stableID) }
         self.clusters = clusters
+        var membership = [Int32](repeating: -1, count: dataset.entities.count)
+        for (position, cluster) in clusters.enumerated() {
+            for member in cluster.members { membership[member.int] = Int32(position) }
+        }
+        self.membership = membership
         self.unclusteredSubjects = unclustered.sorted()
         self.suspectedFalseLinks = (0..<dataset.links.count).reduce(0) {
             $0 + (dataset.links.grading($1)?.isSuspectedFalse == true ? 1 : 0)
         }
     }
+
+    /// The cluster an entity belongs to, if any.
+    public func cluster(of entity: EntityIndex) -> ConcernCluster? {
+        let position = membership.indices.contains(entity.int) ? membership[entity.int] : -1
+        return position < 0 ? nil : clusters[Int(position)]
+    }
+
+    /// The stable id of the cluster an entity belongs to, if any.
+    public func stableID(of entity: EntityIndex) -> String? { cluster(of: entity)?.stableID }
 
     /// Carries ids over from the previous run's clusters (see ``ClusterIdentities``).
     ///

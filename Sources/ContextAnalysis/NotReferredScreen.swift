@@ -44,7 +44,7 @@ public struct NotReferredScreen: Sendable, Hashable, Codable {
     /// - Complexity: O(V + E + events + Y log Y) for Y young people.
     public func screen(
         _ graph: ContextGraph, strengths: [Double], propagated: [Double], hotspots: Set<EntityIndex>,
-        clusterOf: [EntityIndex: String], asOf: Day
+        clusters: ConcernClusters, asOf: Day
     ) -> (threshold: Double, flags: [Flag]) {
         let young = (0..<graph.entities.count).filter { graph.entities.kinds[$0].isYoungPerson }
         let ranked = young.map { propagated[$0] }.sorted()
@@ -82,7 +82,7 @@ public struct NotReferredScreen: Sendable, Hashable, Codable {
                 score += 2 * Double(episodes)
                 reasons.append("\(episodes) missing episode\(episodes == 1 ? "" : "s") in the last \(windowDays) days")
             }
-            if let cluster = clusterOf[EntityIndex(y)] {
+            if let cluster = clusters.stableID(of: EntityIndex(y)) {
                 score += 1
                 reasons.append("in concern cluster \(cluster)")
             }

@@ -25,8 +25,6 @@ public struct MapData: Sendable {
     public let analysis: Analysis
     public let naming: MapNaming
     public let settings: MapSettings
-    /// The stable id of each entity's concern cluster (indexed by entity), `nil` outside clusters.
-    let clusterOf: [String?]
     /// Each context's band among all contexts by score ("top 5%"), by entity.
     let contextBand: [EntityIndex: String]
     /// Each entity's band among all entities by propagated risk, `nil` below the top quarter.
@@ -37,13 +35,6 @@ public struct MapData: Sendable {
         self.analysis = analysis
         self.naming = naming
         self.settings = settings
-        var clusterOf = [String?](repeating: nil, count: graph.entities.count)
-        for cluster in analysis.clusters.clusters {
-            for member in cluster.members where clusterOf[member.int] == nil {
-                clusterOf[member.int] = cluster.stableID
-            }
-        }
-        self.clusterOf = clusterOf
         var bands: [EntityIndex: String] = [:]
         let contexts = analysis.contexts
         var tieStart = 0
@@ -100,7 +91,7 @@ public struct MapData: Sendable {
         if let category, kind == .location { facts.append(category.name.replacingUnderscores) }
         let exploitation = graph.entities.exploitation[entity.int]
         if !exploitation.isEmpty { facts.append(exploitation.names.joined(separator: ", ")) }
-        if let cluster = clusterOf[entity.int] { facts.append("cluster \(cluster)") }
+        if let cluster = analysis.clusters.stableID(of: entity) { facts.append("cluster \(cluster)") }
         let people = analysis.people
         facts.append("links \(people.degree[entity.int])")
         if kind.isPerson, people.betweenness[entity.int] > 0 {

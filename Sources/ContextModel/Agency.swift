@@ -1,5 +1,5 @@
 /// The agency that supplied a link or took an action (`agency` column).
-public enum Agency: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum Agency: UInt8, Codable, DataName {
     case police = 1
     case socialCare
     case education
@@ -22,13 +22,5 @@ public enum Agency: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStri
         }
     }
 
-    public var description: String { name }
-
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 }

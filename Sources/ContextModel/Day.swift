@@ -61,6 +61,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public func adding(days: Int) -> Day { Day(rawValue: rawValue + Int32(days)) }
 
+    /// Day of the week, 0 (Sunday) to 6 (Saturday), as cron counts them; 1970-01-01 was a Thursday.
+    public var weekday: Int {
+        let remainder = (Int(rawValue) + 4) % 7
+        return remainder < 0 ? remainder + 7 : remainder
+    }
+
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     static func daysIn(month: Int, year: Int) -> Int {

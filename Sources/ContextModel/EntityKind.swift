@@ -2,7 +2,7 @@
 ///
 /// `child` is a young person open to the MACE (a subject of concern); `peer` is any other young
 /// person in their world; `perpetrator` is a person suspected of causing harm, adult or young.
-public enum EntityKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum EntityKind: UInt8, Codable, DataName {
     case child
     case peer
     case perpetrator
@@ -22,22 +22,13 @@ public enum EntityKind: UInt8, CaseIterable, Sendable, Hashable, Codable, Custom
         }
     }
 
-    public var description: String { name }
-
     /// Whether the entity is a person (child, peer or perpetrator) rather than a context.
     public var isPerson: Bool { self == .child || self == .peer || self == .perpetrator }
 
     /// Whether the entity is a young person (a child open to the MACE or a peer).
     public var isYoungPerson: Bool { self == .child || self == .peer }
 
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 }
 
 extension EntityKind {

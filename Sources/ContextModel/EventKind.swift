@@ -1,5 +1,5 @@
 /// What happened in an event (`kind` column of `events.csv`).
-public enum EventKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum EventKind: UInt8, Codable, DataName {
     case missingEpisode
     case foundAt
     case incident
@@ -22,19 +22,11 @@ public enum EventKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomS
         }
     }
 
-    public var description: String { name }
-
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 }
 
 /// A disruption or safeguarding action (`kind` column of `actions.csv`).
-public enum ActionKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum ActionKind: UInt8, Codable, DataName {
     case licensingVisit
     case closure
     case patrol
@@ -59,13 +51,5 @@ public enum ActionKind: UInt8, CaseIterable, Sendable, Hashable, Codable, Custom
         }
     }
 
-    public var description: String { name }
-
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 }

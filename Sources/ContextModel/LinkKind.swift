@@ -3,7 +3,7 @@
 /// `exploits` runs from the one causing harm to the young person; `attends` from a person to a
 /// school, `frequents` from a person to a location, `member` from a person to a group. The other
 /// kinds are undirected.
-public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum LinkKind: UInt8, Codable, DataName {
     case associate
     case attends
     case frequents
@@ -27,8 +27,6 @@ public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomSt
         }
     }
 
-    public var description: String { name }
-
     /// Whether source and target play different roles (the link has a direction).
     public var isDirected: Bool {
         switch self {
@@ -37,13 +35,7 @@ public enum LinkKind: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomSt
         }
     }
 
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 
     /// Checks the shape the contract requires of a link of this kind.
     ///

@@ -1,5 +1,5 @@
 /// What sort of place a location is (`category` column of `entities.csv`).
-public enum LocationCategory: UInt8, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum LocationCategory: UInt8, Codable, DataName {
     case park = 1
     case takeaway
     case shop
@@ -22,13 +22,5 @@ public enum LocationCategory: UInt8, CaseIterable, Sendable, Hashable, Codable, 
         }
     }
 
-    public var description: String { name }
-
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// Parses the data-file spelling; exact and case-sensitive, as the contract lists it.
-    public init?(name: String) {
-        guard let value = Self.byName[name] else { return nil }
-        self = value
-    }
+    public static let byName = nameIndex()
 }

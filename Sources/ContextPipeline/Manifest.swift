@@ -1,5 +1,6 @@
 import ContextAnalysis
 public import ContextIngest
+public import ContextModel
 import ContextReports
 
 /// `manifest.json`: what a run read, how, what it found wrong, what it wrote and how long each

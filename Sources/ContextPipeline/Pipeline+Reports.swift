@@ -24,21 +24,14 @@ public struct ReportResult: Sendable {
     public let outputs: [String]
     /// What the history said: the earlier run compared with, or that there is none yet.
     public let history: String
+    /// Why the scores could not be recorded after the files were committed; `nil` when they were.
+    public var historyNotRecorded: String? = nil
 }
 
 extension Pipeline {
     /// The state folder (`state.folder`, by default `.contextd-state` in the output folder).
     static func stateFolder(for request: RunRequest) -> String {
         request.configuration.state.folder(forOutput: request.outputFolder)
-    }
-
-    /// Pseudonyms for aggregated outputs, keyed (`privacy.key_file`): places as in the
-    /// pseudonymised maps (`PLACE-…`), clusters as `CLUSTER-` and a keyed token of their id.
-    func reportPseudonyms(for request: RunRequest, graph: ContextGraph) throws(PipelineError) -> Pseudonyms {
-        let keyed = try pseudonymiser(request.configuration, request.outputFolder)
-        return Pseudonyms(
-            entity: { keyed.pseudonym(forEntity: graph.id(of: $0), kind: graph.entities.kinds[$0.int]) },
-            cluster: { "CLUSTER-" + keyed.token(domain: "cluster", value: $0) })
     }
 
     /// Opens the history in the state folder and reads what earlier runs left.
@@ -81,7 +74,8 @@ extension Pipeline {
 
     /// What a run leaves in the history: school, context and cluster scores (contexts by pseudonym).
     static func historyEntry(
-        kind: String, analysis: Analysis, schools: SchoolReport, pseudonyms: Pseudonyms, period: ReportHistory.Period?
+        kind: String, analysis: Analysis, schools: SchoolReport, pseudonyms: Pseudonymiser, graph: ContextGraph,
+        period: ReportHistory.Period?
     ) -> HistoryEntry {
         let formatter = ISO8601DateFormatter()
         return HistoryEntry(
@@ -92,7 +86,8 @@ extension Pipeline {
             },
             contexts: analysis.contexts.filter { $0.score > 0 }.prefix(100).enumerated().map {
                 ReportHistory.ContextScore(
-                    pseudonym: pseudonyms.pseudonym(for: $1.context), score: ($1.score * 1e6).rounded() / 1e6,
+                    pseudonym: pseudonyms.pseudonym(for: $1.context, in: graph),
+                    score: ($1.score * 1e6).rounded() / 1e6,
                     rank: $0 + 1)
             },
             clusters: analysis.clusters.clusters.map {
@@ -129,7 +124,7 @@ extension Pipeline {
         var compareWith = asOf
         if case .board(let period) = kind { compareWith = period.start.adding(days: -1) }
         let (store, history) = try openHistory(for: request, asOfAtMost: compareWith)
-        let pseudonyms = try reportPseudonyms(for: request, graph: dataset.graph)
+        let pseudonyms = try pseudonymiser(config, request.outputFolder)
         let schools = SchoolReport(
             graph: dataset.graph, schoolNames: Self.schoolNames(dataset), analysis: analysis, history: history,
             settings: config.reports.schools)
@@ -144,7 +139,7 @@ extension Pipeline {
             let board = BoardReport(
                 graph: dataset.graph, analysis: analysis, period: boardPeriod, history: history, outcomes: outcomes,
                 settings: config.reports.board, pseudonyms: pseudonyms)
-            let map = try await boardMap(board: board, analysis: analysis, pseudonyms: pseudonyms)
+            let map = try await boardMap(board: board, analysis: analysis)
             transaction.add("board.json", try ReportEncoding.json(board))
             transaction.add("board.html", BoardHTML.render(board, mapSVG: map))
             let open = dataset.graph.entities.kinds.reduce(0) { $0 + ($1 == .child ? 1 : 0) }
@@ -154,41 +149,34 @@ extension Pipeline {
         try transaction.commit()
         let entry = Self.historyEntry(
             kind: kind == .schools ? "report schools" : "report board", analysis: analysis, schools: schools,
-            pseudonyms: pseudonyms, period: period)
-        do {
-            try store.record(entry)
-        } catch {
-            throw PipelineError(.outputNotCreatable, error.description)
+            pseudonyms: pseudonyms, graph: dataset.graph, period: period)
+        let historyNotRecorded = recordHistoryAfterCommit { () throws(PipelineError) in
+            do throws(HistoryError) {
+                _ = try store.record(entry)
+            } catch {
+                throw PipelineError(.outputNotCreatable, error.description)
+            }
         }
         logger.info("report written", metadata: ["output.files": "\(outputs.count)"])
         return ReportResult(
             report: dataset.report, asOf: asOf, outputs: outputs,
-            history: history.note(comparingAsOfAtMost: compareWith.description))
+            history: history.note(comparingAsOfAtMost: compareWith.description), historyNotRecorded: historyNotRecorded)
     }
 
-    /// The board's map: one node per cluster (never a person), named by pseudonym, with children
-    /// counts from 1 to the threshold suppressed, drawn to SVG.
-    func boardMap(board: BoardReport, analysis: Analysis, pseudonyms: Pseudonyms) async throws(PipelineError)
-        -> [UInt8]?
-    {
-        guard !analysis.clusters.clusters.isEmpty else { return nil }
-        var spec = CondensedMap(maxNodes: 200).spec(clusters: analysis.clusters, asOf: analysis.asOf)
-        spec.title = ["Concern clusters — \(BoardReport.markingLine)", "period \(board.period.label)"]
-        spec.note = "One node per cluster, filled by its highest MACE level; no person is drawn."
-        // No edges between clusters: dot would set them in one long row; neato packs them.
-        spec.engine = .neato
-        spec.legend = false
-        spec.groups = []
-        for index in spec.nodes.indices where index < board.clusters.count {
-            let cluster = board.clusters[index]
-            let children = cluster.children.value.map(String.init) ?? "[c]"
-            spec.nodes[index].label = "\(cluster.pseudonym)\n\(cluster.sizeBand) members\n\(children) children"
-            spec.nodes[index].tooltip =
-                "concern cluster, highest MACE level \(cluster.highestLevel.map(String.init) ?? "not assessed")"
+    /// The board's map (``BoardMap``), drawn to SVG.
+    func boardMap(board: BoardReport, analysis: Analysis) async throws(PipelineError) -> [UInt8]? {
+        let clusters = board.clusters.map {
+            BoardMap.Cluster(
+                pseudonym: $0.pseudonym, sizeBand: $0.sizeBand, children: $0.children.value.map(String.init) ?? "[c]",
+                highestLevel: $0.highestLevel)
         }
+        guard
+            let spec = BoardMap.spec(
+                clusters: analysis.clusters, board: clusters, marking: BoardReport.markingLine,
+                period: board.period.label, asOf: analysis.asOf)
+        else { return nil }
         do {
-            let rendered = try await GraphvizRenderer.shared.render(spec, formats: [.svg])
-            return rendered[.svg]
+            return try await GraphvizRenderer.shared.render(spec, formats: [.svg])[.svg]
         } catch {
             throw PipelineError(.renderFailed, "board map could not be rendered: \(error)")
         }
@@ -203,12 +191,24 @@ extension Pipeline {
     ) throws(PipelineError) {
         let entry = Self.historyEntry(
             kind: kind, analysis: analysis, schools: schools,
-            pseudonyms: try reportPseudonyms(for: request, graph: graph),
+            pseudonyms: try pseudonymiser(request.configuration, request.outputFolder), graph: graph,
             period: nil)
         do {
             try store.record(entry)
         } catch {
             throw PipelineError(.outputNotCreatable, error.description)
+        }
+    }
+
+    /// Records scores once the outputs are committed. A failure there cannot undo the commit, so
+    /// it is reported, not thrown: logged as a warning and returned (the CLI exits 75).
+    func recordHistoryAfterCommit(_ record: () throws(PipelineError) -> Void) -> String? {
+        do {
+            try record()
+            return nil
+        } catch {
+            logger.warning("history not recorded; the outputs were committed", metadata: ["error": "\(error.code)"])
+            return error.description
         }
     }
 

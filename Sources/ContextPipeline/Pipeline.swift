@@ -34,6 +34,10 @@ public struct RunResult: Sendable {
     public let outputs: [String]
     /// What the history said: the earlier run compared with, or that there is none yet.
     public var history: String = ""
+    /// Why the run's scores could not be recorded in the history after its outputs were
+    /// committed (the outputs are in place; the next run compares with an older one); `nil` when
+    /// they were recorded.
+    public var historyNotRecorded: String? = nil
 }
 
 /// One run, end to end: load and validate, analyse, render, report, and commit the outputs
@@ -113,8 +117,12 @@ public struct Pipeline: Sendable {
         let writeStart = clock.now
         try transaction.commit(last: manifestName)
         mapRenderer.update(with: maps)
-        try recordHistory(
-            history, kind: "run", analysis: analysis, schools: readerReports.schools, request: request, graph: graph)
+        let historyNotRecorded = recordHistoryAfterCommit {
+            () throws(PipelineError) in
+            try recordHistory(
+                history, kind: "run", analysis: analysis, schools: readerReports.schools, request: request,
+                graph: graph)
+        }
         logger.info(
             "outputs written",
             metadata: [
@@ -123,7 +131,7 @@ public struct Pipeline: Sendable {
             ])
         return RunResult(
             manifest: manifest, report: dataset.report, outputs: outputs.map(\.path) + [manifestName],
-            history: Self.historyNote(pastRuns, asOf: asOf))
+            history: Self.historyNote(pastRuns, asOf: asOf), historyNotRecorded: historyNotRecorded)
     }
 
     /// The maps of a run: the overview and one map per cluster, identified and (when configured)

@@ -56,7 +56,7 @@ extension Pipeline {
         let analysis = try Analysis(
             dataset.graph, asOf: asOf, settings: config.analysis,
             previousClusters: previous?.clusterIdentities ?? [])
-        for (stage, seconds) in analysis.timings { timings.record("analyse.\(stage)", seconds: seconds) }
+        timings.record(analysis.timings, prefix: "analyse.")
         let changes = analysis.clusterChanges
         logger.info(
             "clusters found",

@@ -39,6 +39,14 @@ public struct Pseudonymiser: Sendable {
         "\(Self.prefix(for: kind))-\(digest(domain: "entity", value: id, characters: 12))"
     }
 
+    /// The pseudonym of an entity of `graph`, as on pseudonymised maps and in board reports.
+    public func pseudonym(for entity: EntityIndex, in graph: ContextGraph) -> String {
+        pseudonym(forEntity: graph.id(of: entity), kind: graph.entities.kinds[entity.int])
+    }
+
+    /// The pseudonym of a concern cluster, from its stable id: `CLUSTER-` and a keyed token.
+    public func pseudonym(forCluster id: String) -> String { "CLUSTER-" + token(domain: "cluster", value: id) }
+
     /// A keyed token of `characters` base32 characters (at most 52) for `value` in `domain`.
     public func token(domain: String, value: String, characters: Int = 12) -> String {
         digest(domain: domain, value: value, characters: min(max(characters, 1), 52))

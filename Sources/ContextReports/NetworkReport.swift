@@ -187,10 +187,6 @@ public struct NetworkReport: Codable, Sendable {
                 components: scored.components.mapValues(Self.rounded), hotspot: rank < hotspotCount,
                 reasons: rank < hotspotCount ? analysis.explanations[scored.context] ?? [] : nil)
         }
-        var clusterOf: [Int32: String] = [:]
-        for cluster in found.clusters {
-            for member in cluster.members { clusterOf[member.rawValue] = cluster.stableID }
-        }
         let scale = Double(graph.entities.count)
         children = (0..<graph.entities.count).filter { graph.entities.kinds[$0] == .child }
             .sorted { a, b in
@@ -203,7 +199,8 @@ public struct NetworkReport: Codable, Sendable {
                 Child(
                     id: graph.entities.ids[v],
                     riskLevel: graph.entities.riskLevels[v] == 0 ? nil : Int(graph.entities.riskLevels[v]),
-                    cluster: clusterOf[Int32(v)], propagatedRisk: Self.rounded(analysis.propagated[v] * scale),
+                    cluster: found.stableID(of: EntityIndex(v)),
+                    propagatedRisk: Self.rounded(analysis.propagated[v] * scale),
                     propagatedRiskWithoutLowGrade: Self.rounded(analysis.propagatedWithoutLowGrade[v] * scale),
                     reasons: analysis.explanations[EntityIndex(v)] ?? [])
             }
@@ -211,7 +208,7 @@ public struct NetworkReport: Codable, Sendable {
         notReferred = analysis.notReferred.flags.map { flag in
             PossiblyAtRisk(
                 id: graph.id(of: flag.person), status: "possibly at risk, not referred", exposure: flag.exposure,
-                cluster: clusterOf[flag.person.rawValue], reasons: flag.reasons,
+                cluster: found.stableID(of: flag.person), reasons: flag.reasons,
                 paths: analysis.explanations[flag.person] ?? [])
         }
         let metrics = analysis.people
@@ -226,7 +223,8 @@ public struct NetworkReport: Codable, Sendable {
             Person(
                 id: graph.entities.ids[v], kind: graph.entities.kinds[v].name,
                 riskLevel: graph.entities.riskLevels[v] == 0 ? nil : Int(graph.entities.riskLevels[v]),
-                cluster: clusterOf[Int32(v)], hopsFromSeed: Int(analysis.distances[v]), degree: metrics.degree[v],
+                cluster: found.stableID(of: EntityIndex(v)), hopsFromSeed: Int(analysis.distances[v]),
+                degree: metrics.degree[v],
                 weightedDegree: Self.rounded(metrics.weightedDegree[v]),
                 betweenness: Self.rounded(metrics.betweenness[v]),
                 pageRank: (metrics.pageRank[v] * 1e9).rounded() / 1e9, coreNumber: Int(metrics.coreNumber[v]))

@@ -13,10 +13,6 @@ public enum PeopleTable {
     ///
     /// - Complexity: O(V).
     public static func csv(graph: ContextGraph, analysis: Analysis) -> [UInt8] {
-        var clusterOf = [String?](repeating: nil, count: graph.entities.count)
-        for cluster in analysis.clusters.clusters {
-            for member in cluster.members { clusterOf[member.int] = cluster.stableID }
-        }
         let metrics = analysis.people
         var out: [UInt8] = []
         out.reserveCapacity(graph.entities.count * 64)
@@ -28,7 +24,7 @@ public enum PeopleTable {
             let level = graph.entities.riskLevels[v]
             let fields = [
                 graph.entities.ids[v], graph.entities.kinds[v].name, level == 0 ? "" : String(level),
-                clusterOf[v] ?? "",
+                analysis.clusters.stableID(of: EntityIndex(v)) ?? "",
                 analysis.distances[v] >= 0 ? String(analysis.distances[v]) : "", String(metrics.degree[v]),
                 number(metrics.weightedDegree[v]), number(metrics.betweenness[v]),
                 number(metrics.pageRank[v], digits: 9),

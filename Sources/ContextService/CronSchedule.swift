@@ -1,3 +1,4 @@
+import ContextModel
 public import Foundation
 
 /// A five-field cron expression (`minute hour day-of-month month day-of-week`) and the instants it
@@ -131,9 +132,9 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
         var stopAfterWall = Int.max  // once a firing is found: its local time plus three hours
         for dayNumber in startDay..<(startDay + 366 * 8) {
             if dayNumber * 86_400 > stopAfterWall { break }
-            let civil = WallClock.civil(fromDays: dayNumber)
-            let weekday = (dayNumber + 4).modulo(7)  // 1970-01-01 was a Thursday
-            guard matches(year: civil.year, month: civil.month, day: civil.day, weekday: weekday) else { continue }
+            let day = Day(rawValue: Int32(clamping: dayNumber))
+            let civil = day.components
+            guard matches(year: civil.year, month: civil.month, day: civil.day, weekday: day.weekday) else { continue }
             for hour in 0..<24 where hours & (1 << hour) != 0 {
                 for minute in 0..<60 where minutes & (1 << UInt64(minute)) != 0 {
                     let wall = dayNumber * 86_400 + hour * 3600 + minute * 60
@@ -200,30 +201,11 @@ struct WallClock {
             return .skipped(changeAt: high)
         }
     }
-
-    /// Proleptic Gregorian date of a day number (days since 1970-01-01); Howard Hinnant's
-    /// `civil_from_days`.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }
 
 extension Int {
     func floorDivided(by divisor: Int) -> Int {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    func modulo(_ divisor: Int) -> Int {
-        let remainder = self % divisor
-        return remainder < 0 ? remainder + divisor : remainder
     }
 }

@@ -1,4 +1,5 @@
 import ContextIngest
+import ContextModel
 import ContextPipeline
 import Foundation
 import Logging

@@ -16,7 +16,8 @@ struct Contextd: AsyncParsableCommand {
             rows aside instead and lists each one in the run's manifest.
 
             Exit status: 0 success, 64 usage, 65 data rejected, 66 input missing or unreadable, \
-            70 internal error, 73 output cannot be created, 78 bad configuration.
+            70 internal error, 73 output cannot be created, 75 outputs written but the history \
+            not recorded, 78 bad configuration.
             """,
         version: "0.1.0",
         subcommands: [

@@ -10,6 +10,8 @@ enum ExitStatus {
     static let inputMissing: Int32 = 66
     static let internalError: Int32 = 70
     static let outputNotCreatable: Int32 = 73
+    /// The outputs were committed, but the history could not record the run's scores.
+    static let historyNotRecorded: Int32 = 75
     static let badConfiguration: Int32 = 78
 
     /// Prints what went wrong and returns the `ExitCode` to throw.
@@ -40,6 +42,16 @@ enum ExitStatus {
             printError("internal error: \(error)")
             return ExitCode(internalError)
         }
+    }
+
+    /// After a commit: a history that could not be recorded is a warning and exit 75, never a
+    /// failure status that would say the outputs are not there.
+    static func afterCommit(historyNotRecorded problem: String?) throws {
+        guard let problem else { return }
+        Diagnostics.standardError(
+            "contextd: warning: the outputs were written, but the history could not record this run (\(problem)); "
+                + "the next run compares with an older one")
+        throw ExitCode(historyNotRecorded)
     }
 
     static func printError(_ message: String) {

@@ -23,15 +23,18 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run(_ kind: ReportKind, asOf: Day?) async throws {
             let logger = common.data.bootstrapLogging()
+            let historyNotRecorded: String?
             do {
                 let result = try await Pipeline(logger: logger).report(kind, request: try common.request(asOf: asOf))
                 Diagnostics.print(result.report)
                 print(
                     "contextd: as of \(result.asOf): wrote \(result.outputs.joined(separator: ", ")) to \(common.outputFolder); "
                         + "history: \(result.history)")
+                historyNotRecorded = result.historyNotRecorded
             } catch {
                 throw ExitStatus.exitCode(for: error)
             }
+            try ExitStatus.afterCommit(historyNotRecorded: historyNotRecorded)
         }
     }
 

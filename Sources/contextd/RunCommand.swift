@@ -35,6 +35,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.data.bootstrapLogging()
+        let historyNotRecorded: String?
         do {
             let request = try options.request(asOf: asOf)
             let result = try await Pipeline(logger: logger).run(request)
@@ -45,8 +46,10 @@ struct RunCommand: AsyncParsableCommand {
                     + "\(result.manifest.counts.links) links, \(result.report.warnings.count) warnings, "
                     + "\(setAside) rows set aside; wrote \(result.outputs.count) files to \(options.outputFolder); "
                     + "history: \(result.history)")
+            historyNotRecorded = result.historyNotRecorded
         } catch {
             throw ExitStatus.exitCode(for: error)
         }
+        try ExitStatus.afterCommit(historyNotRecorded: historyNotRecorded)
     }
 }

@@ -105,3 +105,17 @@ struct IdentityPrologueTests {
         }
     }
 }
+
+/// Issue 12, item 5: once the outputs are committed, a history that cannot be written is
+/// reported (a warning; the CLI exits 75), never thrown as if nothing had been written.
+@Suite("History after the commit")
+struct HistoryAfterCommitTests {
+    @Test func aFailureIsReturnedNotThrown() {
+        let pipeline = Pipeline(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let problem = pipeline.recordHistoryAfterCommit { () throws(PipelineError) in
+            throw PipelineError(.outputNotCreatable, "history.sqlite: disk I/O error")
+        }
+        #expect(problem == "history.sqlite: disk I/O error")
+        #expect(pipeline.recordHistoryAfterCommit { () throws(PipelineError) in } == nil)
+    }
+}

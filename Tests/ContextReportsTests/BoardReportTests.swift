@@ -1,5 +1,6 @@
 import ContextAnalysis
 import ContextModel
+import ContextPrivacy
 import Testing
 
 @testable import ContextReports
@@ -53,7 +54,7 @@ struct BoardReportTests {
             graph: graph, analysis: analysis, period: try #require(BoardPeriod("2024-Q3")), history: .empty,
             outcomes: OutcomeMeasures(graph: graph, analysis: analysis, settings: OutcomeSettings()),
             settings: BoardSettings(),
-            pseudonyms: Pseudonyms(entity: { "PLACE-\($0.rawValue * 7 + 3)" }, cluster: { _ in "CLUSTER-Z" }))
+            pseudonyms: Pseudonymiser(key: [UInt8](repeating: 7, count: Pseudonymiser.keyLength)))
         let html = String(decoding: BoardHTML.render(report, mapSVG: nil), as: UTF8.self)
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Ward&quot;"))

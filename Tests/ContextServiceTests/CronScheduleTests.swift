@@ -1,3 +1,4 @@
+import ContextModel
 import Foundation
 import Testing
 
@@ -133,15 +134,18 @@ struct CronScheduleTests {
         #expect(throws: CronSchedule.ParseError.self) { try CronSchedule(parsing: expression) }
     }
 
-    @Test func civilDatesMatchFoundation() {
+    /// The schedule's dates come from `Day` (the one owner of date arithmetic).
+    @Test func civilDatesAndWeekdaysMatchFoundation() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = Self.utc
         // From 1600 on (Foundation switches to the Julian calendar before 15 October 1582).
         for days in stride(from: -135_000, through: 800_000, by: 997) {
             let parts = calendar.dateComponents(
-                [.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
-            let civil = WallClock.civil(fromDays: days)
+                [.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+            let day = Day(rawValue: Int32(days))
+            let civil = day.components
             #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day, "\(days)")
+            #expect(day.weekday + 1 == parts.weekday, "\(days)")  // Foundation counts Sunday as 1.
         }
     }
 }

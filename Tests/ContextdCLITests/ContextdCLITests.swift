@@ -176,8 +176,8 @@ struct ContextdCLITests {
         --lenient sets bad rows aside instead and lists each one in the run's manifest.
 
         Exit status: 0 success, 64 usage, 65 data rejected, 66 input missing or
-        unreadable, 70 internal error, 73 output cannot be created, 78 bad
-        configuration.
+        unreadable, 70 internal error, 73 output cannot be created, 75 outputs written
+        but the history not recorded, 78 bad configuration.
 
         USAGE: contextd <subcommand>
 

@@ -1,5 +1,6 @@
 public import ContextAnalysis
 public import ContextModel
+public import ContextPrivacy
 
 extension BoardReport {
     /// Builds the summary (a pure function).
@@ -11,7 +12,7 @@ extension BoardReport {
     /// - Complexity: O(V + E + events) plus the disclosure audit of each table.
     public init(
         graph: ContextGraph, analysis: Analysis, period: BoardPeriod, history: ReportHistory,
-        outcomes: OutcomeMeasures, settings: BoardSettings, pseudonyms: Pseudonyms
+        outcomes: OutcomeMeasures, settings: BoardSettings, pseudonyms: Pseudonymiser
     ) {
         let threshold = settings.suppressionThreshold
         let control = DisclosureControl(threshold: threshold)
@@ -123,7 +124,7 @@ extension BoardReport {
         hotspots = analysis.contexts.filter { $0.score > 0 }.prefix(settings.hotspots).enumerated().map {
             rank, scored in
             let entity = scored.context
-            let name = pseudonyms.pseudonym(for: entity)
+            let name = pseudonyms.pseudonym(for: entity, in: graph)
             let kind = OutcomeMeasures.targetKind(entity, in: graph)
             let linked = ["children_level_4", "children_level_3", "children_level_2", "children_other"].reduce(0) {
                 $0 + Int(scored.components[$1] ?? 0)

@@ -66,10 +66,6 @@ public struct OutcomeMeasures: Sendable {
         let asOf = analysis.asOf
         let w = max(1, settings.windowDays)
         windowDays = w
-        var clusterOf: [Int32: Int] = [:]
-        for (index, cluster) in analysis.clusters.clusters.enumerated() {
-            for member in cluster.members { clusterOf[member.rawValue] = index }
-        }
         var scoring = analysis.settings.contexts
         scoring.windowDays = w
         func contextScore(_ target: EntityIndex, asOf day: Day) -> Double {
@@ -83,7 +79,7 @@ public struct OutcomeMeasures: Sendable {
             let target = EntityIndex(rawValue: graph.actions.targets[a])
             let kind = graph.entities.kinds[target.int]
             let isPlace = kind == .location || kind == .school
-            let cluster = clusterOf[target.rawValue].map { analysis.clusters.clusters[$0] }
+            let cluster = analysis.clusters.cluster(of: target)
             func window(_ from: Int32, _ to: Int32) -> Window {
                 let (members, pieces) =
                     cluster.map { Self.clusterActivity($0, graph: graph, from: from, to: to) }

@@ -1,6 +1,7 @@
-/// Wall-clock seconds spent in each stage of a run, in order.
+/// Wall-clock seconds spent in each stage of a run, in order: the one timings type of the
+/// loader, the analysis, the pipeline and the service.
 public struct StageTimings: Sendable {
-    public struct Stage: Codable, Sendable {
+    public struct Stage: Codable, Sendable, Hashable {
         public let name: String
         public let seconds: Double
     }
@@ -29,8 +30,20 @@ public struct StageTimings: Sendable {
         stages.append(Stage(name: name, seconds: (seconds * 1e6).rounded() / 1e6))
     }
 
-    private mutating func record(_ name: String, since start: ContinuousClock.Instant) {
-        let elapsed = clock.now - start
-        record(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    /// Records each stage of `other`, its name prefixed (`analyse.` + `clusters`).
+    public mutating func record(_ other: StageTimings, prefix: String) {
+        for stage in other.stages { record(prefix + stage.name, seconds: stage.seconds) }
     }
+
+    /// The seconds of the stage `name`, if it was recorded.
+    public func seconds(of name: String) -> Double? { stages.first { $0.name == name }?.seconds }
+
+    private mutating func record(_ name: String, since start: ContinuousClock.Instant) {
+        record(name, seconds: (clock.now - start).seconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, with its fraction.
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
