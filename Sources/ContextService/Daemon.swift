@@ -1,3 +1,4 @@
+import ContextPipeline
 import Foundation
 public import Logging
 import ServiceLifecycle
@@ -19,6 +20,7 @@ public struct Daemon: Sendable {
     /// Runs until SIGTERM or SIGINT; returns when everything has stopped cleanly.
     public func run() async throws {
         let metrics = ServiceMetrics()
+        metrics.prepare(datasets: configuration.datasets.map(\.name))
         let store = StateStore(logger: logger)
         let coordinator = RunCoordinator(configuration: configuration, metrics: metrics, store: store, logger: logger)
         let (configurations, continuation) = AsyncStream.makeStream(
@@ -99,9 +101,12 @@ struct TriggerService: Service {
                     mode: configuration.watchMode, pollInterval: .milliseconds(Int64(configuration.pollSeconds * 1000)),
                     logger: logger)
                 group.addTask {
+                    // The files of the last completed run (written by the coordinator with the run,
+                    // never before it: a service stopped during a run runs again on the same files).
                     let lastRun = await store.read(FolderSnapshot.self, "watch.json", in: dataset.stateFolder)
+                    let quiet = Duration.milliseconds(Int64(configuration.quietSeconds * 1000))
                     await watcher.run(lastRun: lastRun) { snapshot in
-                        await store.write(snapshot, "watch.json", in: dataset.stateFolder)
+                        await coordinator.noteStill(dataset: dataset.name, snapshot, since: .now - quiet)
                         do {
                             _ = try await coordinator.submit(
                                 RunCoordinator.Request(dataset: dataset.name, kind: .run, trigger: "watch"))
@@ -123,6 +128,12 @@ struct TriggerService: Service {
 
 /// Reloads the configuration on SIGHUP. A configuration that cannot be used is refused, with the
 /// reason logged (file, line, column, key), and the one in force stays.
+///
+/// The status listener is not rebound: a configuration that changes `status.enabled`, `listen`,
+/// `port`, `token_file` (or the token in it), `port_file` or the connection limits is refused
+/// whole, those keys named in the log, so that the socket bound and the access rules checked on it
+/// always come from one configuration (issue 12: a reload to loopback without a token had dropped
+/// the token check while the old non-loopback listener kept running). Restart to change them.
 struct ReloadService: Service {
     let path: String
     let hangups: UnixSignalsSequence
@@ -133,25 +144,46 @@ struct ReloadService: Service {
 
     func run() async throws {
         for await _ in hangups.cancelOnGracefulShutdown() {
-            do {
-                let configuration = try ServiceConfiguration.load(path: path)
-                let old = await coordinator.configuration
-                if old.status.listen != configuration.status.listen || old.status.port != configuration.status.port
-                    || old.status.enabled != configuration.status.enabled
-                {
-                    logger.notice("status.listen, status.port and status.enabled take effect at the next restart")
-                }
+            let old = await coordinator.configuration
+            switch Self.decide(old: old, loading: { () throws(ConfigurationError) in try .load(path: path) }) {
+            case .apply(let configuration):
+                metrics.prepare(datasets: configuration.datasets.map(\.name))
                 await coordinator.update(configuration)
                 configurations.yield(configuration)
                 metrics.reload(outcome: "applied")
                 logger.notice(
                     "configuration reloaded",
                     metadata: ["datasets": "\(configuration.datasets.count)", "jobs": "\(configuration.jobs.count)"])
-            } catch {
+            case .refuse(let reason):
                 metrics.reload(outcome: "refused")
                 logger.error(
-                    "configuration refused; the previous one stays in force", metadata: ["reason": "\(error)"])
+                    "configuration refused; the previous one stays in force", metadata: ["reason": "\(reason)"])
             }
         }
+    }
+
+    enum Decision {
+        case apply(ServiceConfiguration)
+        case refuse(String)
+    }
+
+    /// Whether a reloaded configuration is applied: refused if it cannot be read, or if it changes
+    /// the status listener or its access rules.
+    static func decide(
+        old: ServiceConfiguration, loading: () throws(ConfigurationError) -> ServiceConfiguration
+    ) -> Decision {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try loading()
+        } catch {
+            return .refuse(error.description)
+        }
+        let changed = old.status.listenerChanges(to: configuration.status)
+        guard changed.isEmpty else {
+            return .refuse(
+                "\(changed.joined(separator: ", ")) changed: the status listener and its token are not changed by a "
+                    + "reload (restart contextd to apply them)")
+        }
+        return .apply(configuration)
     }
 }

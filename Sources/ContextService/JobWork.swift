@@ -3,14 +3,20 @@ import ContextReports
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The one place where a job kind becomes work.
 ///
 /// `run` and `schools` are a full run (``Pipeline/run(_:)``) into a new run folder, which then
 /// becomes `latest`: since issue 5 every run writes the school risk indicator (`schools.json`,
 /// `schools.csv`) with the maps and the network report. `board` is issue 5's board summary of the
 /// previous calendar month (in the schedule's time zone), ``Pipeline/report(_:request:)`` with
-/// `.board`, written into `OUT/reports/board-YYYY-MM/` (a rerun for the same month replaces its
-/// files); it does not move `latest`. A new kind of job is one more case here.
+/// `.board`, written into the run's folder and, once the coordinator has checked the data was not
+/// changed during the read, moved to `OUT/reports/board-YYYY-MM/` (``publish(_:as:runID:)``; a
+/// rerun for the same month replaces the folder); it does not move `latest`. A new kind of job is
+/// one more case here.
 enum JobWork {
     /// The calendar month a board summary covers: the month before the one the job fired in,
     /// in the schedule's time zone.
@@ -51,11 +57,32 @@ enum JobWork {
             guard let boardPeriod = BoardPeriod(month.description) else {
                 throw ServiceError(.outputNotCreatable, "no board period for \(month)")
             }
-            var boardRequest = request
-            boardRequest.outputFolder = reportsFolder + "/board-" + month.description
+            // Written into the run's folder (request.outputFolder); the coordinator moves it to
+            // reports/board-YYYY-MM once the data is known not to have changed during the read.
+            let boardRequest = request
             pipeline.logger.info("board summary", metadata: ["report.period": "\(month)"])
             let result = try await pipeline.report(.board(boardPeriod), request: boardRequest)
             return .report(result, folder: "reports/board-" + month.description)
         }
+    }
+
+    /// Moves a report written into `folder` to `destination` (replacing a folder there): the old
+    /// folder is renamed aside, the new one renamed into place, then the old one removed.
+    static func publish(_ folder: String, as destination: String, runID: String) throws(ServiceError) {
+        let parent = (destination as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ServiceError(.outputNotCreatable, "cannot create '\(parent)'")
+        }
+        let aside = parent + "/.replaced-" + runID
+        let hadOld = rename(destination, aside) == 0
+        guard rename(folder, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOld { _ = rename(aside, destination) }
+            throw ServiceError(.outputNotCreatable, "cannot move the report into '\(destination)' (\(reason))")
+        }
+        if hadOld { try? FileManager.default.removeItem(atPath: aside) }
     }
 }

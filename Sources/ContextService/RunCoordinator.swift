@@ -14,7 +14,42 @@ import ServiceLifecycle
 /// processes). A request equal to one already waiting (same dataset and kind) is not queued
 /// twice. On graceful shutdown the current run is abandoned (cancelled; its folder removed,
 /// `latest` untouched) and queued runs are dropped.
+///
+/// Whatever the trigger (watch, schedule, `POST /runs`, retry), a run starts only once its
+/// dataset's files have been still for the quiet time (and its ready marker, if configured, is
+/// newer than the data): the queue's first such run goes first. After the read, the files are
+/// compared with what the run started on and what it read (``ReadCheck``); any change abandons
+/// the run unpublished and queues it again. A run that fails is retried with a bounded
+/// exponential backoff (``RetryPolicy``). The snapshot of the files of the last completed run
+/// (`watch.json`) is saved with it, never before, so a run cut short runs again at the next start.
 actor RunCoordinator {
+    /// Delays between a failed run and its retries: `base`, doubled after each failure, at most
+    /// `cap`; `maxAttempts` runs in all (the first included), then it waits for the next trigger.
+    struct RetryPolicy: Sendable {
+        var base: Duration = .seconds(10)
+        var cap: Duration = .seconds(600)
+        var maxAttempts = 8
+
+        /// The delay after the `failures`-th failure (1-based).
+        func delay(afterFailure failures: Int) -> Duration {
+            var delay = base
+            for _ in 1..<max(failures, 1) {
+                delay = delay * 2
+                if delay >= cap { return cap }
+            }
+            return min(delay, cap)
+        }
+    }
+
+    private struct RetryState {
+        var kind: ServiceConfiguration.JobKind
+        var dataset: String
+        var attempts: Int
+        var nextAt: Date?
+        var reason: String?
+        var task: Task<Void, Never>?
+    }
+
     struct Request: Sendable {
         var dataset: String
         var kind: ServiceConfiguration.JobKind
@@ -40,6 +75,15 @@ actor RunCoordinator {
     private var lastSuccess: [String: Date] = [:]
     private var jobTimes: [String: (next: Date?, last: Date?)] = [:]
     private var ready = false
+    private var recentDropped = 0
+    /// Per dataset: the snapshot seen last and since when it has been the same.
+    private var stillness: [String: (snapshot: FolderSnapshot, since: ContinuousClock.Instant)] = [:]
+    /// Queued run id to what it waits for (`quiet`, `ready_marker`).
+    private var waitingFor: [String: String] = [:]
+    private var retries: [String: RetryState] = [:]
+    let retryPolicy: RetryPolicy
+    /// How often the queue looks again at datasets that are not quiet yet.
+    let quietPoll: Duration
     private let startedAt = Date()
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
@@ -48,8 +92,13 @@ actor RunCoordinator {
     let store: StateStore
     let logger: Logger
 
-    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, store: StateStore, logger: Logger) {
+    init(
+        configuration: ServiceConfiguration, metrics: ServiceMetrics, store: StateStore, logger: Logger,
+        retryPolicy: RetryPolicy = RetryPolicy(), quietPoll: Duration = .milliseconds(200)
+    ) {
         self.configuration = configuration
+        self.retryPolicy = retryPolicy
+        self.quietPoll = quietPoll
         self.metrics = metrics
         self.store = store
         self.logger = logger
@@ -63,6 +112,13 @@ actor RunCoordinator {
 
     func noteSchedule(job: String, next: Date?, last: Date?) {
         jobTimes[job] = (next, last)
+    }
+
+    /// The watcher saw a dataset's files still since `since`: a run triggered now need not wait
+    /// for the quiet time again.
+    func noteStill(dataset: String, _ snapshot: FolderSnapshot, since: ContinuousClock.Instant) {
+        if let seen = stillness[dataset], seen.snapshot == snapshot, seen.since <= since { return }
+        stillness[dataset] = (snapshot, since)
     }
 
     /// Queues a run and returns its id (the id of the equal request already waiting, if any).
@@ -102,19 +158,56 @@ actor RunCoordinator {
         ready = true
         for await _ in wakeups.cancelOnGracefulShutdown() {
             while !Task.isShuttingDownGracefully, !queue.isEmpty {
-                let next = queue.removeFirst()
+                guard let (index, snapshot) = nextStartable() else {
+                    await FolderWatcher.sleep(until: .now + quietPoll)
+                    continue
+                }
+                let next = queue.remove(at: index)
+                waitingFor[next.runID] = nil
                 metrics.queueDepth(queue.count)
-                await execute(next)
+                await execute(next, snapshot: snapshot)
             }
         }
         ready = false
+        for state in retries.values { state.task?.cancel() }
         if !queue.isEmpty {
             logger.notice("queued runs dropped at shutdown", metadata: ["runs.dropped": "\(queue.count)"])
             queue.removeAll()
         }
     }
 
-    private func execute(_ item: Queued) async {
+    /// The first queued run whose dataset is ready (quiet, ready marker), with the snapshot of the
+    /// files it starts on; `nil` if none is (each waiting run notes what it waits for).
+    private func nextStartable() -> (Int, FolderSnapshot)? {
+        let now = ContinuousClock.now
+        var seen: [String: ReadCheck.Readiness] = [:]
+        for (index, item) in queue.enumerated() {
+            guard let dataset = configuration.dataset(named: item.request.dataset) else {
+                return (index, FolderSnapshot(files: [], folderExists: false))  // execute drops it
+            }
+            let readiness = seen[dataset.name] ?? readiness(of: dataset, at: now)
+            seen[dataset.name] = readiness
+            switch readiness {
+            case .ready(let snapshot): return (index, snapshot)
+            case .waiting(let reason): waitingFor[item.runID] = reason
+            }
+        }
+        return nil
+    }
+
+    private func readiness(of dataset: ServiceConfiguration.Dataset, at now: ContinuousClock.Instant)
+        -> ReadCheck.Readiness
+    {
+        let current = FolderSnapshot.take(dataset.dataFolder)
+        if stillness[dataset.name]?.snapshot != current { stillness[dataset.name] = (current, now) }
+        let since = stillness[dataset.name]?.since ?? now
+        return ReadCheck.readiness(
+            current, stillFor: now - since, quiet: .milliseconds(Int64(configuration.quietSeconds * 1000)),
+            marker: dataset.readyMarker,
+            markerModified: dataset.readyMarker.flatMap { ReadCheck.markerModified($0, in: dataset.dataFolder) })
+    }
+
+    private func execute(_ item: Queued, snapshot: FolderSnapshot) async {
         let request = item.request
         guard let dataset = configuration.dataset(named: request.dataset) else { return }
         let folders = RunFolders(root: dataset.outputFolder)
@@ -159,16 +252,46 @@ actor RunCoordinator {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         record.seconds = (seconds * 1000).rounded() / 1000
 
+        // What the run read, compared with the files it started on and with the files now.
+        var changed: [String] = []
+        if !Task.isShuttingDownGracefully {
+            let inputs: [InputFileSummary]
+            switch result {
+            case .success(.run(let run)): inputs = run.report.files
+            case .success(.report(let report, _)): inputs = report.report.files
+            case .failure(let error as IngestError): inputs = error.report?.files ?? []
+            case .failure: inputs = []
+            }
+            let folder = dataset.dataFolder
+            changed = ReadCheck.changes(
+                before: snapshot, after: FolderSnapshot.take(folder), inputs: inputs,
+                hash: { ReadCheck.sha256(ofFileAt: folder + "/" + $0) })
+        }
+
         switch result {
-        case .success(.report(let report, let folder)):
-            // A report (the board summary) is written in place by the pipeline; `latest` stays.
+        case _ where !changed.isEmpty:
+            record.outcome = "requeued"
+            record.reason =
+                "data changed while it was read (\(changed.joined(separator: ", "))): nothing published; "
+                + "queued again after the quiet period"
+            folders.remove(item.runID)
+        case .success(.report(let report, let folder)) where !Task.isShuttingDownGracefully:
+            // A report (the board summary) is written into the run's folder, then moved into place
+            // under reports/; `latest` stays.
             await writeValidation(report.report, dataset: dataset)
-            record.outcome = "succeeded"
-            record.output = folder
             record.warnings = report.report.warnings.count
             record.errors = 0
-            folders.remove(item.runID)
-            runLogger.info("report written", metadata: ["report.folder": "\(folder)"])
+            do throws(ServiceError) {
+                try JobWork.publish(
+                    folders.folder(of: item.runID), as: dataset.outputFolder + "/" + folder, runID: item.runID)
+                record.outcome = "succeeded"
+                record.output = folder
+                runLogger.info("report written", metadata: ["report.folder": "\(folder)"])
+            } catch {
+                record.outcome = "failed"
+                record.reason = error.description
+                folders.remove(item.runID)
+            }
             keepValidation(report.report, runID: item.runID, dataset: dataset)
         case .success(.run(let run)) where !Task.isShuttingDownGracefully:
             // The report is written first; then, with no suspension point in between (so /status
@@ -217,9 +340,26 @@ actor RunCoordinator {
             if record.outcome == "failed" { record.reason = ServiceStatus.redactQuoted("\(error)") }
             folders.remove(item.runID)
         }
+        switch record.outcome {
+        case "requeued":
+            stillness[dataset.name] = nil  // the quiet time counts again from now
+            _ = try? submit(request)
+        case "succeeded", "rejected":
+            // A completed run: a retry of this dataset and kind is no longer wanted.
+            let key = Self.retryKey(dataset.name, kind)
+            retries[key]?.task?.cancel()
+            retries[key] = nil
+        case "failed":
+            scheduleRetry(request, reason: record.reason)
+        default:
+            break
+        }
         running = nil
         recent.insert(record, at: 0)
-        if recent.count > 50 { recent.removeLast(recent.count - 50) }
+        if recent.count > 50 {
+            recentDropped += recent.count - 50
+            recent.removeLast(recent.count - 50)
+        }
         metrics.runFinished(dataset: dataset.name, kind: kind.rawValue, outcome: record.outcome, seconds: seconds)
         var metadata: Logger.Metadata = [
             "run.outcome": "\(record.outcome)", "run.seconds": "\(record.seconds ?? 0)",
@@ -227,18 +367,76 @@ actor RunCoordinator {
             "warnings": "\(record.warnings ?? 0)", "errors": "\(record.errors ?? 0)",
         ]
         if let reason = record.reason { metadata["reason"] = "\(reason)" }
-        if record.outcome == "succeeded" || record.outcome == "abandoned" {
+        if record.outcome == "succeeded" || record.outcome == "abandoned" || record.outcome == "requeued" {
             runLogger.notice("run finished", metadata: metadata)
         } else {
             runLogger.error("run finished", metadata: metadata)
         }
+
+        if record.outcome == "succeeded" || record.outcome == "rejected", kind != .board {
+            // A completed run: its files are the watcher's "last run" from now on.
+            await store.write(snapshot, "watch.json", in: dataset.stateFolder)
+        }
+    }
+
+    private static func retryKey(_ dataset: String, _ kind: ServiceConfiguration.JobKind) -> String {
+        dataset + "\u{0}" + kind.rawValue
+    }
+
+    /// Queues a failed run again after its backoff, unless it has failed `maxAttempts` times.
+    private func scheduleRetry(_ request: Request, reason: String?) {
+        let key = Self.retryKey(request.dataset, request.kind)
+        var state =
+            retries[key] ?? RetryState(kind: request.kind, dataset: request.dataset, attempts: 0, nextAt: nil)
+        state.attempts += 1
+        state.reason = reason
+        state.task?.cancel()
+        state.task = nil
+        guard state.attempts < retryPolicy.maxAttempts else {
+            state.nextAt = nil
+            retries[key] = state
+            logger.error(
+                "run failed too often; not retried until the next change, job or POST /runs",
+                metadata: [
+                    "dataset": "\(request.dataset)", "run.kind": "\(request.kind.rawValue)",
+                    "run.attempts": "\(state.attempts)",
+                ])
+            return
+        }
+        let delay = retryPolicy.delay(afterFailure: state.attempts)
+        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        state.nextAt = Date().addingTimeInterval(seconds)
+        var retry = request
+        retry.trigger = "retry"
+        state.task = Task {
+            await FolderWatcher.sleep(until: .now + delay)
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
+            await self.retryDue(key, retry)
+        }
+        retries[key] = state
+        logger.notice(
+            "run will be retried",
+            metadata: [
+                "dataset": "\(request.dataset)", "run.kind": "\(request.kind.rawValue)",
+                "run.attempts": "\(state.attempts)", "retry.seconds": "\(seconds)",
+            ])
+    }
+
+    private func retryDue(_ key: String, _ request: Request) async {
+        guard retries[key]?.nextAt != nil else { return }
+        retries[key]?.nextAt = nil
+        retries[key]?.task = nil
+        metrics.retried(dataset: request.dataset)
+        _ = try? submit(request)
     }
 
     /// Keeps a run's validation report in `/status` (redacted) and in the metrics (counts).
     private func keepValidation(_ report: ValidationReport, runID: String, dataset: ServiceConfiguration.Dataset) {
+        let all = report.errors.count + report.warnings.count
         let problems = (report.errors + report.warnings).prefix(50).map(ServiceStatus.redacted)
         validations[dataset.name] = ServiceStatus.Validation(
-            runID: runID, errors: report.errors.count, warnings: report.warnings.count, problems: Array(problems))
+            runID: runID, errors: report.errors.count, warnings: report.warnings.count, problems: Array(problems),
+            problemsMore: all - problems.count)
         metrics.validation(dataset: dataset.name, errors: report.errors.count, warnings: report.warnings.count)
     }
 
@@ -265,17 +463,24 @@ actor RunCoordinator {
             ServiceStatus.Run(
                 runID: $0.runID, dataset: $0.request.dataset, kind: $0.request.kind.rawValue,
                 trigger: $0.request.trigger, job: $0.request.job, outcome: "queued",
-                queuedAt: ServiceStatus.iso($0.queuedAt))
+                waitingFor: waitingFor[$0.runID], queuedAt: ServiceStatus.iso($0.queuedAt))
         }
         return ServiceStatus(
             version: Pipeline.toolVersion, startedAt: ServiceStatus.iso(startedAt),
             configurationLoadedAt: ServiceStatus.iso(configurationLoadedAt),
             timezone: configuration.timeZone.identifier, ready: ready, running: running, queue: queued,
-            recentRuns: recent,
-            datasets: configuration.datasets.map {
+            recentRuns: recent, recentRunsMore: recentDropped,
+            datasets: configuration.datasets.map { dataset in
                 ServiceStatus.Dataset(
-                    name: $0.name, watch: $0.watch, latestRun: RunFolders(root: $0.outputFolder).latestRunID(),
-                    lastSuccessAt: lastSuccess[$0.name].map(ServiceStatus.iso), validation: validations[$0.name])
+                    name: dataset.name, watch: dataset.watch,
+                    latestRun: RunFolders(root: dataset.outputFolder).latestRunID(),
+                    lastSuccessAt: lastSuccess[dataset.name].map(ServiceStatus.iso),
+                    validation: validations[dataset.name],
+                    retries: retries.values.filter { $0.dataset == dataset.name }.map {
+                        ServiceStatus.Retry(
+                            kind: $0.kind.rawValue, attempts: $0.attempts, maxAttempts: retryPolicy.maxAttempts,
+                            nextAt: $0.nextAt.map(ServiceStatus.iso), reason: $0.reason)
+                    }.sorted { $0.kind < $1.kind })
             },
             jobs: configuration.jobs.map {
                 ServiceStatus.Job(

@@ -18,6 +18,10 @@ public struct ServiceConfiguration: Sendable {
         public var watch: Bool
         /// Validation reports, job records (`<out>/.contextd-state` unless `state_folder` says).
         public var stateFolder: String
+        /// A file the producer writes into the data folder once a delivery is complete
+        /// (`ready_marker`): when set, a run waits until it exists and is at least as new as every
+        /// data file. `nil`: the quiet period alone decides.
+        public var readyMarker: String? = nil
     }
 
     /// What a job produces.
@@ -56,8 +60,30 @@ public struct ServiceConfiguration: Sendable {
         public var portFile: String?
         /// The bearer token read from `tokenFile`, if any.
         var token: String?
+        /// Open connections at most; a new one beyond it closes the connection idle longest.
+        public var maxConnections: Int = 256
+        /// Seconds from a connection's opening to a complete request head.
+        public var headerTimeoutSeconds: Double = 10
+        /// Seconds a connection may stay open with no request in progress.
+        public var idleTimeoutSeconds: Double = 60
 
         public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(listen) }
+
+        /// The settings of the listener (and of its access rules) that differ between `self` and
+        /// `other`, as configuration keys. A reload changing any of them is refused whole: the
+        /// socket bound and the token checked always come from the same configuration.
+        func listenerChanges(to other: Status) -> [String] {
+            var keys: [String] = []
+            if enabled != other.enabled { keys.append("status.enabled") }
+            if listen != other.listen { keys.append("status.listen") }
+            if port != other.port { keys.append("status.port") }
+            if tokenFile != other.tokenFile || token != other.token { keys.append("status.token_file") }
+            if portFile != other.portFile { keys.append("status.port_file") }
+            if maxConnections != other.maxConnections { keys.append("status.max_connections") }
+            if headerTimeoutSeconds != other.headerTimeoutSeconds { keys.append("status.header_timeout_seconds") }
+            if idleTimeoutSeconds != other.idleTimeoutSeconds { keys.append("status.idle_timeout_seconds") }
+            return keys
+        }
     }
 
     /// The file this configuration came from.
@@ -155,7 +181,8 @@ public struct ServiceConfiguration: Sendable {
         }
         for (index, node) in try reader.sequence(datasetsNode, "datasets").enumerated() {
             let key = "datasets[\(index)]"
-            let section = try reader.mapping(node, key, allowed: ["name", "data", "out", "watch", "state_folder"])
+            let section = try reader.mapping(
+                node, key, allowed: ["name", "data", "out", "watch", "state_folder", "ready_marker"])
             let name = try reader.name(section, "name", key, node)
             guard config.dataset(named: name) == nil else {
                 throw reader.error(node, key + ".name", "dataset '\(name)' is named twice")
@@ -170,10 +197,18 @@ public struct ServiceConfiguration: Sendable {
             }
             var watch = true
             if let node = section["watch"] { watch = try reader.bool(node, key + ".watch") }
+            var readyMarker: String?
+            if let node = section["ready_marker"], !reader.isNull(node) {
+                let marker = try reader.string(node, key + ".ready_marker")
+                guard !marker.isEmpty, !marker.contains("/"), marker != ".", marker != ".." else {
+                    throw reader.error(node, key + ".ready_marker", "must be a file name inside the data folder")
+                }
+                readyMarker = marker
+            }
             config.datasets.append(
                 Dataset(
                     name: name, dataFolder: resolve(try reader.string(data, key + ".data")), outputFolder: outputFolder,
-                    watch: watch, stateFolder: stateFolder))
+                    watch: watch, stateFolder: stateFolder, readyMarker: readyMarker))
         }
         guard !config.datasets.isEmpty else {
             throw reader.error(datasetsNode, "datasets", "must name at least one dataset")
@@ -215,7 +250,11 @@ public struct ServiceConfiguration: Sendable {
         }
         if let node = top["status"] {
             let section = try reader.mapping(
-                node, "status", allowed: ["enabled", "listen", "port", "token_file", "port_file"])
+                node, "status",
+                allowed: [
+                    "enabled", "listen", "port", "token_file", "port_file", "max_connections",
+                    "header_timeout_seconds", "idle_timeout_seconds",
+                ])
             if let node = section["enabled"] { config.status.enabled = try reader.bool(node, "status.enabled") }
             if let node = section["listen"] { config.status.listen = try reader.string(node, "status.listen") }
             if let node = section["port"] { config.status.port = try reader.int(node, "status.port", in: 0...65_535) }
@@ -224,6 +263,17 @@ public struct ServiceConfiguration: Sendable {
             }
             if let node = section["port_file"], !reader.isNull(node) {
                 config.status.portFile = resolve(try reader.string(node, "status.port_file"))
+            }
+            if let node = section["max_connections"] {
+                config.status.maxConnections = try reader.int(node, "status.max_connections", in: 4...65_536)
+            }
+            if let node = section["header_timeout_seconds"] {
+                config.status.headerTimeoutSeconds = try reader.double(
+                    node, "status.header_timeout_seconds", in: 0.1...3600)
+            }
+            if let node = section["idle_timeout_seconds"] {
+                config.status.idleTimeoutSeconds = try reader.double(
+                    node, "status.idle_timeout_seconds", in: 0.1...86_400)
             }
             if config.status.enabled && !config.status.isLoopback && config.status.tokenFile == nil {
                 throw reader.error(

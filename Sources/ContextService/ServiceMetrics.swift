@@ -1,3 +1,4 @@
+import ContextPipeline
 import Metrics
 import Prometheus
 
@@ -5,7 +6,14 @@ import Prometheus
 /// service's own registry (no process-wide bootstrap, so tests can run several daemons), and
 /// exported as Prometheus text by `GET /metrics`. Labels are dataset and job names from the
 /// configuration, run kinds, outcomes and stage names: never anything read from the data.
+///
+/// Every counter exists from start-up at zero, for each configured dataset and every kind and
+/// outcome (``prepare(datasets:)``), so that `rate()` and alerts see a series before its first
+/// event. `GET /metrics` adds `contextd_build_info` and the process metrics (``ProcessMetrics``).
 final class ServiceMetrics: Sendable {
+    /// Outcomes a finished run can have.
+    static let outcomes = ["succeeded", "rejected", "failed", "abandoned", "requeued"]
+
     let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
 
@@ -18,6 +26,40 @@ final class ServiceMetrics: Sendable {
         ]
         self.factory = factory
         Gauge(label: "contextd_up", factory: factory).record(1)
+        Gauge(
+            label: "contextd_build_info", dimensions: [("version", Pipeline.toolVersion)], factory: factory
+        ).record(1)
+        for outcome in ["applied", "refused"] {
+            _ = Counter(label: "contextd_config_reloads_total", dimensions: [("outcome", outcome)], factory: factory)
+        }
+        Gauge(label: "contextd_queue_depth", factory: factory).record(0)
+    }
+
+    /// Creates every per-dataset series at zero (again after a reload: existing ones are kept).
+    func prepare(datasets: [String]) {
+        for dataset in datasets {
+            for kind in ServiceConfiguration.JobKind.allCases {
+                for outcome in Self.outcomes {
+                    _ = Counter(
+                        label: "contextd_runs_total",
+                        dimensions: [("dataset", dataset), ("kind", kind.rawValue), ("outcome", outcome)],
+                        factory: factory)
+                }
+            }
+            for outcome in Self.outcomes where outcome != "succeeded" {
+                _ = Counter(
+                    label: "contextd_run_failures_total", dimensions: [("dataset", dataset), ("outcome", outcome)],
+                    factory: factory)
+            }
+            _ = Counter(label: "contextd_run_retries_total", dimensions: [("dataset", dataset)], factory: factory)
+            _ = Metrics.Timer(
+                label: "contextd_run_duration_seconds", dimensions: [("dataset", dataset)], factory: factory)
+        }
+    }
+
+    /// A failed run queued again after its backoff.
+    func retried(dataset: String) {
+        Counter(label: "contextd_run_retries_total", dimensions: [("dataset", dataset)], factory: factory).increment()
     }
 
     func runFinished(dataset: String, kind: String, outcome: String, seconds: Double) {
@@ -63,5 +105,5 @@ final class ServiceMetrics: Sendable {
             .increment()
     }
 
-    func text() -> String { registry.emitToString() }
+    func text() -> String { registry.emitToString() + ProcessMetrics.read().text() }
 }

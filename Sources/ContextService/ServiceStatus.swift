@@ -2,10 +2,10 @@ import ContextIngest
 import Foundation
 
 /// What `GET /status` returns. Counts, outcomes, durations, run ids, times, and validation
-/// problems with their place (file, line, column) and message, any quoted value in the message
-/// replaced by `'…'`: nothing that identifies a person (names, labels, dates of birth, notes and
-/// entity ids stay in the owner-only files: `validation.txt` in the state folder, the run's
-/// outputs).
+/// problems with their place (file, line, column) and message, the values the message quotes
+/// replaced by `'…'` (see ``redactQuoted(_:)``): nothing that identifies a person (names, labels,
+/// dates of birth, notes and entity ids stay in the owner-only files: `validation.txt` in the state
+/// folder, the run's outputs). Where a list is cut, a `…_more` field counts what was left out.
 struct ServiceStatus: Codable, Sendable {
     struct Run: Codable, Sendable {
         var runID: String
@@ -13,9 +13,11 @@ struct ServiceStatus: Codable, Sendable {
         var kind: String
         var trigger: String
         var job: String?
-        /// `queued`, `running`, `succeeded`, `rejected` (data failed validation), `failed`,
-        /// `abandoned` (shutdown during the run).
+        /// `queued`, `running`, `succeeded`, `rejected` (data failed validation), `failed`, `abandoned` (shutdown during
+        /// the run), `requeued` (the data changed while it was read: nothing published, queued again).
         var outcome: String
+        /// For a queued or waiting run: what it waits for (`quiet`, `ready_marker`).
+        var waitingFor: String? = nil
         var queuedAt: String
         var startedAt: String?
         var seconds: Double?
@@ -37,6 +39,20 @@ struct ServiceStatus: Codable, Sendable {
         var warnings: Int
         /// The first problems, errors first (at most 50).
         var problems: [String]
+        /// How many problems were left out of `problems`.
+        var problemsMore: Int = 0
+    }
+
+    /// A failed run waiting to be retried (bounded exponential backoff).
+    struct Retry: Codable, Sendable {
+        var kind: String
+        /// Failed attempts so far, the first run included.
+        var attempts: Int
+        var maxAttempts: Int
+        /// When the next attempt is queued; `nil` once `maxAttempts` have failed (it waits for
+        /// the next change, job or `POST /runs`).
+        var nextAt: String?
+        var reason: String?
     }
 
     struct Dataset: Codable, Sendable {
@@ -48,6 +64,8 @@ struct ServiceStatus: Codable, Sendable {
         /// The last validation report (of a rejected run if that is the newer, else of the last
         /// successful run's warnings).
         var validation: Validation?
+        /// Failed runs of this dataset to be retried.
+        var retries: [Retry] = []
     }
 
     struct Job: Codable, Sendable {
@@ -68,6 +86,8 @@ struct ServiceStatus: Codable, Sendable {
     var running: Run?
     var queue: [Run]
     var recentRuns: [Run]
+    /// Older runs left out of `recentRuns` (it keeps the latest 50).
+    var recentRunsMore: Int = 0
     var datasets: [Dataset]
     var jobs: [Job]
 
@@ -83,19 +103,34 @@ struct ServiceStatus: Codable, Sendable {
             + redactQuoted(diagnostic.message)
     }
 
-    /// Replaces every `'…'`-quoted span with `'…'` (messages quote the offending value).
+    /// Template text that ContextIngest's messages put after every value they quote, and that
+    /// itself holds quotes; kept when it is followed only by plain names (the list of allowed
+    /// values), which a quoted value never is (its closing quote would follow).
+    static let quotedTemplateTails = ["; expected ';'-separated values from: "]
+
+    /// Replaces the quoted values of a message with one `'…'`: everything from its first `'` to its
+    /// last `'`. ContextIngest quotes every value it shows (`'…'`, never escaping a `'` inside), and
+    /// puts no value outside quotes, so every value lies between the first and the last quote
+    /// whatever it contains (apostrophes, quotes, backslashes, any Unicode); template text between
+    /// two values is lost with them, which only hides more. An unterminated quote hides the rest.
     static func redactQuoted(_ text: String) -> String {
-        var result = ""
-        var inside = false
-        for character in text {
-            if character == "'" {
-                result += inside ? "…'" : "'"
-                inside.toggle()
-            } else if !inside {
-                result.append(character)
+        var head = Substring(text)
+        var tail = Substring("")
+        for literal in quotedTemplateTails {
+            guard let range = text.range(of: literal, options: .backwards) else { continue }
+            let rest = text[range.upperBound...]
+            let plain = rest.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || [" ", ",", "_", "-", "."].contains($0)
+            }
+            if plain {
+                head = text[..<range.lowerBound]
+                tail = text[range.lowerBound...]
+                break
             }
         }
-        if inside { result += "…" }
-        return result
+        guard let first = head.firstIndex(of: "'"), let last = head.lastIndex(of: "'") else { return text }
+        if first == last { return head[..<first] + "'…" }
+        return head[..<first] + "'…'" + head[head.index(after: last)...] + tail
     }
 }

@@ -1,6 +1,7 @@
 import ContextFiles
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -15,14 +16,27 @@ import NIOCore
 ///   `dataset` may be left out when only one is configured.
 ///
 /// With a token file configured (required for any address other than loopback), every endpoint
-/// but `/healthz` needs `Authorization: Bearer <token>`; the token is read again on each SIGHUP
-/// reload. No endpoint serves names, labels, dates of birth, notes or entity ids.
+/// but `/healthz` needs `Authorization: Bearer <token>` (the scheme in any case). The token
+/// checked is the one loaded with the listener's settings: a SIGHUP reload that would change the
+/// listener or its token is refused whole (see ``ReloadService``), so access never follows a
+/// configuration other than the one bound. A known path with another method gets 405 and `Allow`;
+/// `HEAD` is answered as `GET`, without the body. Connections: see ``ConnectionRegistry``.
+/// No endpoint serves names, labels, dates of birth, notes or entity ids.
 enum StatusAPI {
+    /// The methods of each path (`HEAD` is implied by `GET`).
+    static let routes: [String: [HTTPRequest.Method]] = [
+        "/healthz": [.get], "/readyz": [.get], "/status": [.get], "/metrics": [.get], "/runs": [.post],
+    ]
+
     static func application(
         _ settings: ServiceConfiguration.Status, coordinator: RunCoordinator, metrics: ServiceMetrics, logger: Logger
     ) -> some ApplicationProtocol {
-        let router = Router()
-        router.add(middleware: BearerTokenMiddleware(coordinator: coordinator))
+        let registry = ConnectionRegistry(
+            maxConnections: settings.maxConnections,
+            headerTimeout: .nanoseconds(Int64(settings.headerTimeoutSeconds * 1e9)))
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: BearerTokenMiddleware(token: settings.token))
+        router.add(middleware: MethodMiddleware(routes: routes))
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> Response in
             let ready = await coordinator.isReady
@@ -32,7 +46,9 @@ enum StatusAPI {
             json(await coordinator.status(), status: .ok)
         }
         router.get("/metrics") { _, _ -> Response in
-            text(metrics.text(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")
+            text(
+                metrics.text() + registry.metricsText(), status: .ok,
+                contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.post("/runs") { request, _ -> Response in
             let parameters = request.uri.queryParameters
@@ -52,8 +68,16 @@ enum StatusAPI {
         let portFile = settings.portFile
         return Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [ConnectionGuardHandler(registry: registry)],
+                    idleTimeout: .nanoseconds(Int64(settings.idleTimeoutSeconds * 1e9)))),
             configuration: ApplicationConfiguration(
-                address: .hostname(settings.listen, port: settings.port), serverName: "contextd"),
+                address: .hostname(settings.listen, port: settings.port), serverName: "contextd",
+                // A deep accept queue: under a flood, a connection waits there while older ones
+                // are closed to make room, instead of having its SYN dropped (retried after 1 s).
+                backlog: 4096,
+                availableConnectionsDelegate: MaximumAvailableConnections(registry.hardLimit)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port
                 logger.notice(
@@ -95,20 +119,37 @@ enum StatusAPI {
 }
 
 /// Checks `Authorization: Bearer <token>` when a token is configured (every path but `/healthz`).
+/// The token is fixed when the listener is built.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
-    let coordinator: RunCoordinator
+    let token: String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        guard request.uri.path != "/healthz", let token = await coordinator.configuration.status.token else {
+        guard request.uri.path != "/healthz", let token else {
             return try await next(request, context)
         }
-        let given = request.headers[.authorization] ?? ""
-        guard Self.constantTimeEqual(Array(given.utf8), Array(("Bearer " + token).utf8)) else {
+        guard BearerAuthorization.authorizes(request.headers[.authorization], token: token) else {
             return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)
+    }
+}
+
+/// The bearer check, apart from Hummingbird's types.
+enum BearerAuthorization {
+    /// Whether an `Authorization` value is `Bearer <token>`: the scheme in any case (RFC 9110
+    /// §11.1), then one or more spaces, then the token, compared in constant time.
+    static func authorizes(_ header: String?, token: String) -> Bool {
+        guard let header else { return false }
+        let bytes = Array(header.utf8)
+        let scheme = Array("bearer".utf8)
+        guard bytes.count > scheme.count,
+            zip(bytes, scheme).allSatisfy({ ($0 | 0x20) == $1 }),
+            bytes[scheme.count] == UInt8(ascii: " ")
+        else { return false }
+        let given = bytes.dropFirst(scheme.count).drop { $0 == UInt8(ascii: " ") }
+        return constantTimeEqual(Array(given), Array(token.utf8))
     }
 
     /// Compares without stopping at the first difference, so timing does not reveal the token.
@@ -118,5 +159,25 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
             difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
         }
         return difference == 0
+    }
+}
+
+/// 405 with `Allow` for a known path asked with another method (`HEAD` is answered as `GET`
+/// without the body by the router's generated endpoints).
+struct MethodMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: [String: [HTTPRequest.Method]]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        guard let methods = routes[request.uri.path], !methods.contains(request.method),
+            !(request.method == .head && methods.contains(.get))
+        else {
+            return try await next(request, context)
+        }
+        let allowed = (methods.contains(.get) ? methods + [.head] : methods).map(\.rawValue).joined(separator: ", ")
+        return Response(
+            status: .methodNotAllowed, headers: [.allow: allowed, .contentType: "text/plain"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: "method not allowed; allowed: \(allowed)\n")))
     }
 }

@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             Signals: SIGTERM or SIGINT stop the service cleanly (a run in progress is abandoned, \
             nothing half-written is left) with exit status 0; SIGHUP reloads the configuration \
-            (a configuration with an error is refused, the reason logged, and the old one kept).
+            (a configuration with an error, or one that changes the status listener, its token or \
+            its connection settings, is refused whole, the reason logged, and the old one kept).
 
             Example:
               contextd serve --config Config/service.yaml

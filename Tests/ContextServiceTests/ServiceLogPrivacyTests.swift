@@ -41,6 +41,7 @@ struct ServiceLogPrivacyTests {
                 run_config: \(Self.root)/Config/contextd.yaml
                 datasets:
                   - {name: borough, data: \(data), out: \(scratch)/out}
+                quiet_seconds: 0.5
                 jobs:
                   - {name: board, cron: "0 6 1 * *", kind: board}
                 """

@@ -18,7 +18,8 @@ enum LoopbackHTTP {
     }
 
     static func request(
-        _ method: String, _ path: String, port: Int, headers: [String: String] = [:], timeout: Int = 10
+        _ method: String, _ path: String, port: Int, host: String = "127.0.0.1", headers: [String: String] = [:],
+        timeout: Int = 10
     ) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
@@ -28,7 +29,7 @@ enum LoopbackHTTP {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
@@ -56,6 +57,45 @@ enum LoopbackHTTP {
         let head = String(response[..<split.lowerBound])
         if head.lowercased().contains("transfer-encoding: chunked") { body = dechunk(body) }
         return Response(status: status, headers: head, body: body)
+    }
+
+    /// Opens `count` connections to a loopback port without sending anything (non-blocking
+    /// connects, not waited for) and returns their descriptors; close them with `closeAll`.
+    static func openIdle(_ count: Int, port: Int) -> [Int32] {
+        var descriptors: [Int32] = []
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        for _ in 0..<count {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { break }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            descriptors.append(fd)
+        }
+        return descriptors
+    }
+
+    static func closeAll(_ descriptors: [Int32]) {
+        for fd in descriptors { close(fd) }
+    }
+
+    /// Raises this process's open-file limit to `wanted` (at most the hard limit); returns it.
+    @discardableResult
+    static func raiseOpenFileLimit(to wanted: Int) -> Int {
+        var limit = rlimit()
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        guard getrlimit(resource, &limit) == 0 else { return 0 }
+        if limit.rlim_cur < rlim_t(wanted) {
+            limit.rlim_cur = min(rlim_t(wanted), limit.rlim_max)
+            _ = setrlimit(resource, &limit)
+        }
+        return Int(limit.rlim_cur)
     }
 
     private static func dechunk(_ text: String) -> String {
