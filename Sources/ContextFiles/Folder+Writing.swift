@@ -73,6 +73,18 @@ extension Folder {
         }
     }
 
+    /// Moves `name` from this folder to `newName` in `destination` (same file system; atomic;
+    /// replaces a file, or an empty folder, at `newName`).
+    ///
+    /// - Throws: ``FileError`` `unsafeName` or `failed`.
+    public func move(_ name: String, to newName: String, in destination: Folder) throws(FileError) {
+        guard System.isComponent(name) else { throw unsafe(name) }
+        guard System.isComponent(newName) else { throw destination.unsafe(newName) }
+        guard renameat(descriptor, name, destination.descriptor, newName) == 0 else {
+            throw System.failure("cannot be moved to '\(destination.path)/\(newName)'", path + "/" + name)
+        }
+    }
+
     /// Makes `name` in this folder a hard link to `sourceName` in `source` (same file system).
     ///
     /// - Throws: ``FileError`` `unsafeName` or `failed` (`EEXIST` when `name` exists).
