@@ -45,17 +45,19 @@ let package = Package(
             dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strict),
         .target(name: "ContextModel", swiftSettings: strict),
+        // The one file layer: the only module that calls POSIX file functions.
+        .target(name: "ContextFiles", swiftSettings: strict),
 
         // L1
         .target(
             name: "ContextIngest",
-            dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ContextModel", "ContextFiles", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(name: "ContextAnalysis", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
         .target(
-            name: "ContextPrivacy", dependencies: ["ContextModel", .product(name: "Crypto", package: "swift-crypto")],
+            name: "ContextPrivacy", dependencies: ["ContextModel", "ContextFiles", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
-        .target(name: "ContextSample", dependencies: ["ContextModel", "GraphAlgorithms"], swiftSettings: strict),
+        .target(name: "ContextSample", dependencies: ["ContextModel", "ContextFiles", "GraphAlgorithms"], swiftSettings: strict),
 
         // L2
         .target(
@@ -71,7 +73,7 @@ let package = Package(
         // Run history (scores of past runs, for trends) in SQLite through GRDB, with migrations.
         .target(
             name: "ContextHistory",
-            dependencies: ["ContextReports", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ContextReports", "ContextFiles", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
 
         // L3: one run, end to end.
@@ -79,7 +81,7 @@ let package = Package(
             name: "ContextPipeline",
             dependencies: [
                 "ContextIngest", "ContextAnalysis", "ContextMaps", "ContextReports", "ContextModel", "ContextPrivacy",
-                "ContextHistory",
+                "ContextHistory", "ContextFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -89,7 +91,7 @@ let package = Package(
         .target(
             name: "ContextService",
             dependencies: [
-                "ContextPipeline", "ContextIngest", "ContextModel", "ContextReports",
+                "ContextPipeline", "ContextIngest", "ContextModel", "ContextReports", "ContextFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -107,7 +109,7 @@ let package = Package(
             name: "contextd",
             dependencies: [
                 "ContextPipeline", "ContextIngest", "ContextSample", "ContextModel", "ContextReports", "ContextService",
-                "ContextAnalysis", "ContextMaps",
+                "ContextAnalysis", "ContextMaps", "ContextFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -129,6 +131,7 @@ let package = Package(
         .testTarget(
             name: "ContextPrivacyTests", dependencies: ["ContextPrivacy", "ContextModel", "ContextTestSupport"],
             swiftSettings: strict),
+        .testTarget(name: "ContextFilesTests", dependencies: ["ContextFiles", "ContextTestSupport"], swiftSettings: strict),
         .testTarget(name: "ContextModelTests", dependencies: ["ContextModel"], swiftSettings: strict),
         .testTarget(
             name: "ContextIngestTests",

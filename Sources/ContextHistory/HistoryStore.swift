@@ -1,3 +1,4 @@
+import ContextFiles
 public import ContextReports
 import Foundation
 import GRDB
@@ -53,18 +54,12 @@ public struct HistoryStore: Sendable {
     ///
     /// - Throws: ``HistoryError`` when the folder or the database cannot be created or migrated.
     public init(stateFolder: String) throws(HistoryError) {
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(
-                atPath: stateFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw HistoryError("state folder \(stateFolder) cannot be created")
-        }
         path = stateFolder + "/" + Self.fileName
-        if !manager.fileExists(atPath: path) {
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw HistoryError("history database \(path) cannot be created")
-            }
+        do {
+            let folder = try Folder.create(stateFolder).folder
+            _ = try folder.writeIfAbsent(Self.fileName, [])
+        } catch {
+            throw HistoryError("state folder \(stateFolder) or its history database cannot be created: \(error.reason)")
         }
         do {
             queue = try DatabaseQueue(path: path)

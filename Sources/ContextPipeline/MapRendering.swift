@@ -1,12 +1,7 @@
+import ContextFiles
 import ContextIngest
 public import ContextMaps
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// One map to draw: where its files go (without extension), what it shows, in which formats.
 public struct MapJob: Sendable {
@@ -65,11 +60,12 @@ public struct MapRenderer: Sendable {
         } catch {
             throw PipelineError(.renderFailed, "Graphviz cannot be used: \(error)")
         }
+        let cache = cacheFolder.flatMap { try? Folder.open($0) }
         for job in jobs {
             let names = Self.cacheNames(of: job, graphvizVersion: version)
             result.used += names ?? []
-            if let cacheFolder, let names,
-                case let cached = names.compactMap({ Self.readFile(cacheFolder + "/" + $0) }),
+            if let cache, let names,
+                case let cached = names.compactMap({ Self.readFile($0, in: cache) }),
                 cached.count == names.count
             {
                 for (format, bytes) in zip(job.formats, cached) {
@@ -99,13 +95,11 @@ public struct MapRenderer: Sendable {
     /// it was. A run prunes; `contextd map` only adds, so drawing one child's map does not throw
     /// away the run's cluster maps.
     public func update(with rendered: RenderedMaps, prune: Bool = true) {
-        guard let cacheFolder else { return }
-        Self.makeFolder(cacheFolder)
-        for (name, bytes) in rendered.fresh { Self.writeFile(cacheFolder + "/" + name, bytes) }
+        guard let cacheFolder, let cache = try? Folder.create(cacheFolder).folder else { return }
+        for (name, bytes) in rendered.fresh { try? cache.write(name, bytes) }
         guard prune else { return }
         let keep = Set(rendered.used)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []
-        for name in names where !keep.contains(name) { unlink(cacheFolder + "/" + name) }
+        for entry in (try? cache.entries()) ?? [] where !keep.contains(entry.name) { try? cache.remove(entry.name) }
     }
 
     /// The cache file name of each of a job's formats: content hash and extension.
@@ -122,48 +116,8 @@ public struct MapRenderer: Sendable {
     /// Changes whenever the drawing code changes in a way a spec does not show.
     static let cacheVersion = "contextd-maps-1"
 
-    static func makeFolder(_ path: String) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            mkdir(current, 0o700)
-        }
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                buffer.baseAddress.map { read(fd, $0 + done, buffer.count - done) } ?? -1
-            }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
-    }
-
-    /// Best effort: a cache entry that cannot be written is simply rendered again next time.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                buffer.baseAddress.map { write(fd, $0 + done, buffer.count - done) } ?? -1
-            }
-            guard count > 0 else { break }
-            done += count
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        if done == bytes.count, synced, rename(temporary, path) == 0 { return }
-        unlink(temporary)
+    /// A cache entry, or `nil` when it is missing or unusable (it is then rendered again).
+    static func readFile(_ name: String, in cache: Folder) -> [UInt8]? {
+        (try? cache.openFile(name).read())?.bytes
     }
 }

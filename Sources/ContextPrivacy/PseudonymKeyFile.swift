@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ContextFiles
 
 /// Why the pseudonymisation key could not be used.
 public struct PseudonymKeyError: Error, Sendable, CustomStringConvertible {
@@ -42,29 +38,28 @@ public enum PseudonymKeyFile {
 
     /// The key bytes, or `nil` when there is no file.
     static func readKey(_ path: String) throws(PseudonymKeyError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            if errno == ENOTDIR || errno == EACCES {
+        let (folderPath, name) = split(path)
+        let contents: FileContents
+        do {
+            let folder = try Folder.open(folderPath)
+            contents = try folder.openFile(name).read(maxBytes: 256)
+        } catch {
+            switch error.code {
+            case .notFound: return nil
+            case .notAFolder, .permissions:
                 throw PseudonymKeyError(
-                    path: path, reason: "cannot be opened (errno \(errno))", isCreationFailure: true)
+                    path: path, reason: "cannot be opened (\(error.reason))", isCreationFailure: true)
+            case .symbolicLink: throw PseudonymKeyError(path: path, reason: "is a symbolic link; refused")
+            case .notARegularFile: throw PseudonymKeyError(path: path, reason: "is not a regular file; refused")
+            case .tooLarge: throw PseudonymKeyError(path: path, reason: "does not hold a key (64 hexadecimal digits)")
+            default: throw PseudonymKeyError(path: path, reason: "cannot be read (\(error.reason))")
             }
-            if errno == ELOOP { throw PseudonymKeyError(path: path, reason: "is a symbolic link; refused") }
-            throw PseudonymKeyError(path: path, reason: "cannot be opened (errno \(errno))")
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw PseudonymKeyError(path: path, reason: "is not a regular file; refused")
-        }
-        guard info.st_mode & 0o077 == 0 else {
+        guard contents.permissions & 0o077 == 0 else {
             throw PseudonymKeyError(
                 path: path, reason: "can be read by group or others; make it owner-only (chmod 600) and retry")
         }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count >= 0 else { throw PseudonymKeyError(path: path, reason: "cannot be read (errno \(errno))") }
-        var text = buffer.prefix(count)
+        var text = contents.bytes[...]
         while let last = text.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { text.removeLast() }
         guard let key = decodeHex(Array(text)), key.count == Pseudonymiser.keyLength else {
             throw PseudonymKeyError(path: path, reason: "does not hold a key (64 hexadecimal digits)")
@@ -72,45 +67,24 @@ public enum PseudonymKeyFile {
         return key
     }
 
+    /// Writes a new random key unless a key file appeared meanwhile (then that one stays: a key
+    /// is never replaced). Written `0600`, fsynced, linked into place, the folder fsynced.
     static func create(_ path: String) throws(PseudonymKeyError) {
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !folder.isEmpty { try makeFolders(folder, for: path) }
+        let (folderPath, name) = split(path)
         let key = Pseudonymiser.randomKey()
-        let text = Array((encodeHex(key) + "\n").utf8)
-        let temporary = path + ".tmp-\(getpid())-\(encodeHex(Array(Pseudonymiser.randomKey().prefix(6))))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw PseudonymKeyError(path: path, reason: "cannot be created (errno \(errno))", isCreationFailure: true)
-        }
-        defer { unlink(temporary) }
-        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == text.count, synced else {
-            throw PseudonymKeyError(path: path, reason: "cannot be written (errno \(errno))", isCreationFailure: true)
-        }
-        // link(2) never replaces: if another process created the key meanwhile, use theirs.
-        if link(temporary, path) != 0, errno != EEXIST {
-            throw PseudonymKeyError(path: path, reason: "cannot be created (errno \(errno))", isCreationFailure: true)
-        }
-        if !folder.isEmpty {
-            let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folderFD >= 0 {
-                fsync(folderFD)
-                close(folderFD)
-            }
+        do {
+            let folder = try Folder.create(folderPath, tighten: false).folder
+            _ = try folder.writeIfAbsent(name, Array((encodeHex(key) + "\n").utf8))
+        } catch {
+            throw PseudonymKeyError(path: path, reason: "cannot be created (\(error.reason))", isCreationFailure: true)
         }
     }
 
-    private static func makeFolders(_ folder: String, for path: String) throws(PseudonymKeyError) {
-        var current = folder.hasPrefix("/") ? "" : "."
-        for component in folder.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0, errno != EEXIST {
-                throw PseudonymKeyError(
-                    path: path, reason: "its folder cannot be created (errno \(errno))", isCreationFailure: true)
-            }
-        }
+    /// The folder and the file name of `path` (`.` for a bare name).
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[path.index(after: slash)...]))
     }
 
     static func encodeHex(_ bytes: [UInt8]) -> String {

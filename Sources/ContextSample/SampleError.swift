@@ -1,3 +1,5 @@
+import ContextFiles
+
 /// Why a sample dataset could not be made.
 ///
 /// A struct with a public ``Code`` (service-lifecycle's `ServiceGroupError` pattern): callers
@@ -36,9 +38,7 @@ public struct SampleError: Error, CustomStringConvertible, Sendable, Hashable {
             description: "a sample needs at least \(SampleWorld.minimumEntities) entities, not \(count)")
     }
 
-    static func notWritable(_ path: String, _ action: String, errno code: Int32) -> SampleError {
-        SampleError(
-            code: .outputNotWritable, path: path,
-            description: "cannot \(action) '\(path)': \(SystemErrorText.describe(code))")
+    static func notWritable(_ error: FileError, _ action: String) -> SampleError {
+        SampleError(code: .outputNotWritable, path: error.path, description: "cannot \(action) \(error)")
     }
 }

@@ -86,7 +86,6 @@ public struct SampleWorld: Sendable, Hashable {
             for index in files.indices { files[index].abandon() }
             throw error
         }
-        OutputFolder.sync(directory)
         return summary(
             directory: directory, plan: plan, files: files, entityRows: entityRows, linkRows: linkRows,
             eventRows: eventRows)

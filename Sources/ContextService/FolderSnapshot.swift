@@ -1,4 +1,4 @@
-import Foundation
+import ContextFiles
 
 /// The names, sizes, modification times and inodes of the files in a dataset folder: two equal
 /// snapshots mean nothing was written, replaced or removed in between. Only names are read, never
@@ -18,22 +18,15 @@ struct FolderSnapshot: Sendable, Hashable, Codable {
     let folderExists: Bool
 
     static func take(_ folder: String) -> FolderSnapshot {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+        // Not following links (lstat): a link swapped for another shows as a change.
+        guard let entries = try? Folder.open(folder).entries() else {
             return FolderSnapshot(files: [], folderExists: false)
         }
-        var files: [File] = []
-        for name in names where !name.hasPrefix(".") {
-            // Not following links (lstat): a link swapped for another shows as a change.
-            guard let attributes = try? manager.attributesOfItem(atPath: folder + "/" + name) else { continue }
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            let seconds = modified.rounded(.down)
-            files.append(
-                File(
-                    name: name, size: (attributes[.size] as? NSNumber)?.int64Value ?? -1,
-                    modifiedSeconds: Int64(seconds), modifiedNanoseconds: Int64(((modified - seconds) * 1e9).rounded()),
-                    inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0))
+        let files = entries.filter { !$0.name.hasPrefix(".") }.map { entry in
+            File(
+                name: entry.name, size: entry.fingerprint.size, modifiedSeconds: entry.fingerprint.modifiedSeconds,
+                modifiedNanoseconds: entry.fingerprint.modifiedNanoseconds, inode: entry.fingerprint.inode)
         }
-        return FolderSnapshot(files: files.sorted { $0.name < $1.name }, folderExists: true)
+        return FolderSnapshot(files: files, folderExists: true)
     }
 }

@@ -1,12 +1,9 @@
+import ContextFiles
 public import Logging
 
 import struct Foundation.Date
 import class Foundation.ISO8601DateFormatter
 import class Foundation.JSONSerialization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// One JSON object per line on standard error (`contextd serve --log-format json`), for journald's
 /// and log shippers' structured fields: `time`, `level`, `label`, `message`, `source`, and the
@@ -44,14 +41,7 @@ public struct JSONLogHandler: LogHandler {
         else { return }
         var line = [UInt8](data)
         line.append(UInt8(ascii: "\n"))
-        line.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if count <= 0 { return }
-                offset += count
-            }
-        }
+        StandardError.write(line)
     }
 
     private static func plain(_ value: Logger.MetadataValue) -> Any {

@@ -1,11 +1,8 @@
+import ContextFiles
 import ContextPipeline
 import ContextReports
 import Foundation
 import Logging
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The one place where a job kind becomes work.
 ///
@@ -70,19 +67,24 @@ enum JobWork {
     /// folder is renamed aside, the new one renamed into place, then the old one removed.
     static func publish(_ folder: String, as destination: String, runID: String) throws(ServiceError) {
         let parent = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        let reports: Folder
+        let source: Folder
         do {
-            try FileManager.default.createDirectory(
-                atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            reports = try Folder.create(parent).folder
+            source = try Folder.open((folder as NSString).deletingLastPathComponent)
         } catch {
             throw ServiceError(.outputNotCreatable, "cannot create '\(parent)'")
         }
-        let aside = parent + "/.replaced-" + runID
-        let hadOld = rename(destination, aside) == 0
-        guard rename(folder, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if hadOld { _ = rename(aside, destination) }
-            throw ServiceError(.outputNotCreatable, "cannot move the report into '\(destination)' (\(reason))")
+        let aside = ".replaced-" + runID
+        let hadOld = (try? reports.rename(name, to: aside)) != nil
+        do {
+            try source.move((folder as NSString).lastPathComponent, to: name, in: reports)
+        } catch {
+            if hadOld { try? reports.rename(aside, to: name) }
+            throw ServiceError(.outputNotCreatable, "cannot move the report into '\(destination)' (\(error.reason))")
         }
-        if hadOld { try? FileManager.default.removeItem(atPath: aside) }
+        reports.sync()
+        if hadOld { try? reports.removeTree(aside) }
     }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The process metrics of Prometheus' standard process collector, under its names, read from
 /// `/proc/self` (Linux; elsewhere only what can be read is given):
 /// `process_cpu_seconds_total`, `process_resident_memory_bytes`, `process_virtual_memory_bytes`,

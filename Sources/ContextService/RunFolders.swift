@@ -1,13 +1,11 @@
+import ContextFiles
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A dataset's output folder as the service keeps it: each run writes a complete set into
 /// `runs/<run id>/` (through ``OutputTransaction``, the manifest last), and only then is the
 /// `latest` link switched to it, atomically (a new link renamed over the old). Readers that open
-/// `latest/...` see either the old set or the new, never a mixture. Run ids start with the UTC
+/// `latest/...` see either the old set or the new, never a mixture (the same switch as the CLI's
+/// generations, ``ContextFiles/Folder/switchLink(_:to:)``). Run ids start with the UTC
 /// time, so name order is age order.
 struct RunFolders: Sendable {
     let root: String
@@ -19,11 +17,9 @@ struct RunFolders: Sendable {
 
     /// The run id `latest` points at, if it points at a complete run.
     func latestRunID() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink(latestLink, &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard target.hasPrefix("runs/") else { return nil }
+        guard let target = (try? Folder.open(root))?.linkTarget("latest"), target.hasPrefix("runs/") else {
+            return nil
+        }
         let runID = String(target.dropFirst("runs/".count))
         return isComplete(runID) ? runID : nil
     }
@@ -35,26 +31,18 @@ struct RunFolders: Sendable {
     }
 
     func isComplete(_ runID: String) -> Bool {
+        // Through the run's own `manifest.json -> current/...` link (see `OutputTransaction`): a
+        // link whose generation was never switched in does not resolve.
         FileManager.default.fileExists(atPath: folder(of: runID) + "/manifest.json")
     }
 
     /// Points `latest` at a run: a new link beside it, renamed over the old (atomic), then the
     /// folder synced.
     func switchLatest(to runID: String) throws(ServiceError) {
-        let temporary = root + "/.latest-\(getpid())"
-        unlink(temporary)
-        guard symlink("runs/" + runID, temporary) == 0 else {
-            throw ServiceError(.outputNotCreatable, "cannot create a link in '\(root)' (\(Self.lastError()))")
-        }
-        guard rename(temporary, latestLink) == 0 else {
-            let reason = Self.lastError()
-            unlink(temporary)
-            throw ServiceError(.outputNotCreatable, "cannot switch '\(latestLink)' (\(reason))")
-        }
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
+        do {
+            try Folder.open(root).switchLink("latest", to: "runs/" + runID)
+        } catch {
+            throw ServiceError(.outputNotCreatable, "cannot switch '\(latestLink)' (\(error.reason))")
         }
     }
 
@@ -63,7 +51,7 @@ struct RunFolders: Sendable {
     /// Returns how many folders were removed.
     @discardableResult
     func prune(keep: Int, running: String? = nil) -> Int {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsFolder) else { return 0 }
+        guard let names = try? Folder.open(runsFolder).entries().map(\.name) else { return 0 }
         let latest = latestRunID()
         var complete: [(name: String, written: Date)] = []
         var removed = 0
@@ -81,13 +69,12 @@ struct RunFolders: Sendable {
         return removed
     }
 
-    /// Removes a run folder (no links are followed: `removeItem` unlinks them).
+    /// Removes a run folder (no links are followed: they are removed).
     @discardableResult
     func remove(_ runID: String) -> Bool {
-        (try? FileManager.default.removeItem(atPath: folder(of: runID))) != nil
+        guard let runs = try? Folder.open(runsFolder), runs.entry(runID) != nil else { return false }
+        return (try? runs.removeTree(runID)) != nil
     }
-
-    private static func lastError() -> String { String(cString: strerror(errno)) }
 
     /// A new run id: UTC time to the millisecond, then four random hex digits
     /// (`20241001T050000.000Z-3fa2`).

@@ -1,10 +1,11 @@
+import ContextFiles
 import ContextPipeline
 import Foundation
 import Logging
 
-/// The service's small state files in each dataset's state folder, written through
-/// ``OutputTransaction`` (staged, fsynced, renamed; 0600 in a 0700 folder) by this one actor, so
-/// two writers never meet on the folder's lock:
+/// The service's small state files in each dataset's state folder, each written durably and
+/// atomically through ``ContextFiles/Folder/write(_:_:)`` (temporary file, fsync, rename, fsync
+/// of the folder; 0600 in a 0700 folder) by this one actor:
 ///
 /// - `watch.json`: the snapshot of the files the last watched run started on;
 /// - `jobs.json`: when each scheduled job last fired (for jobs missed while the service was down);
@@ -26,8 +27,8 @@ actor StateStore {
     }
 
     func read<T: Decodable>(_ type: T.Type, _ name: String, in folder: String) -> T? {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
-        return try? JSONDecoder().decode(type, from: data)
+        guard let contents = try? Folder.open(folder).readIfPresent(name) else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(contents.bytes))
     }
 
     func write<T: Encodable>(_ value: T, _ name: String, in folder: String) {
@@ -42,9 +43,8 @@ actor StateStore {
     }
 
     func write(files: [(String, [UInt8])], in folder: String) throws {
-        var transaction = OutputTransaction(folder: folder)
-        for (name, bytes) in files { transaction.add(name, bytes) }
-        try transaction.commit()
+        let state = try Folder.create(folder).folder
+        for (name, bytes) in files { try state.write(name, bytes) }
     }
 
     func jobRecords(in folder: String) -> JobRecords {

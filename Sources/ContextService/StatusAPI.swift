@@ -1,12 +1,9 @@
+import ContextFiles
 import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The status API (Hummingbird), on 127.0.0.1 unless configured otherwise:
 ///
@@ -110,10 +107,11 @@ enum StatusAPI {
 
     /// Writes the port chosen (useful with `port: 0`) to a file, atomically (temporary + rename).
     private static func writePortFile(_ path: String, port: Int, logger: Logger) {
-        let temporary = path + ".tmp"
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         do {
-            try Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try Folder.open(folder).write(name, Array("\(port)\n".utf8))
         } catch {
             logger.error("port file not written", metadata: ["error": "\(error)"])
         }

@@ -1,10 +1,5 @@
+import ContextFiles
 import ContextIngest
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Prints validation diagnostics to standard error, errors first, each as
 /// `FILE:LINE:COLUMN: SEVERITY: MESSAGE`.
@@ -19,14 +14,6 @@ enum Diagnostics {
     static func standardError(_ line: String) { write(line + "\n") }
 
     private static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if count <= 0 { return }
-            offset += count
-        }
+        StandardError.write(text)
     }
 }

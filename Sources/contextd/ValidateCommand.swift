@@ -4,10 +4,6 @@ import ContextModel
 import ContextPipeline
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",

@@ -58,16 +58,32 @@ public enum TinyDataset {
     }
 }
 
-/// Every regular file under `folder` with its bytes, keyed by relative path.
+/// Every file a reader sees under `folder`, with its bytes, keyed by relative path.
+///
+/// An output folder keeps its files in generations (`.contextd-runs/<generation>/`, switched by
+/// the `current` link) and shows them through top-level links (`maps -> current/maps`): the
+/// snapshot follows those links, as a reader does, and leaves out the generations themselves and
+/// `current`, so two folders holding the same outputs have equal snapshots.
 public func snapshot(of folder: String) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return files }
-    while let relative = enumerator.nextObject() as? String {
-        var isFolder: ObjCBool = false
-        let path = folder + "/" + relative
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-            files[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+    func walk(_ relative: String) throws {
+        let path = relative.isEmpty ? folder : folder + "/" + relative
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+            if relative.isEmpty && (name == ".contextd-runs" || name == "current") { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + child, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                try walk(child)
+            } else {
+                files[child] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + child))
+            }
         }
     }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        return files
+    }
+    try walk("")
     return files
 }

@@ -1,3 +1,4 @@
+public import ContextFiles
 public import ContextModel
 
 /// A dataset as loaded: the immutable graph, its personal data kept apart, and the report.
@@ -7,6 +8,10 @@ public struct LoadedDataset: Sendable {
     public let report: ValidationReport
     /// Seconds spent in each step of loading.
     public internal(set) var timings: LoadTimings
+    /// Each file read, by name, with the fingerprint (size, modification time, inode, device) it
+    /// had while it was read, unchanged from open to end of read; empty for files given in memory.
+    /// A caller that watched the folder compares these with what it saw during its quiet period.
+    public internal(set) var fingerprints: [String: FileFingerprint] = [:]
 }
 
 /// Seconds spent in each step of a load: reading the files, hashing them, parsing and validating
@@ -54,15 +59,18 @@ public struct DatasetLoader: Sendable {
         var lap = Lap()
         let dataset = try DatasetFolder(path: folder)
         var files: [(name: String, bytes: [UInt8])] = []
+        var fingerprints: [String: FileFingerprint] = [:]
         for name in DatasetFolder.requiredFiles + DatasetFolder.optionalFiles {
             let required = DatasetFolder.requiredFiles.contains(name)
-            if let bytes = try dataset.read(name, required: required, maxBytes: limits.fileBytes) {
-                files.append((name, bytes))
+            if let contents = try dataset.read(name, required: required, maxBytes: limits.fileBytes) {
+                files.append((name, contents.bytes))
+                fingerprints[name] = contents.fingerprint
             }
         }
         let read = lap()
         var loaded = try load(files: files)
         loaded.timings.read = read
+        loaded.fingerprints = fingerprints
         return loaded
     }
 
