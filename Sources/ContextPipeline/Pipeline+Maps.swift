@@ -115,6 +115,7 @@ extension Pipeline {
         let renderSeconds = (clock.now - renderStart) / .seconds(1)
         var transaction = OutputTransaction(folder: request.outputFolder)
         for (path, bytes) in rendered.files { transaction.add(path, bytes) }
+        Self.updateManifest(in: &transaction)
         try transaction.commit()
         renderer.update(with: rendered, prune: false)
         logger.info(

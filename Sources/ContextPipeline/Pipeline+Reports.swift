@@ -146,6 +146,7 @@ extension Pipeline {
             period = ReportHistory.Period(period: boardPeriod.label, measures: ["children_open": open])
         }
         let outputs = transaction.staged.map(\.path)
+        Self.updateManifest(in: &transaction)
         try transaction.commit()
         let entry = Self.historyEntry(
             kind: kind == .schools ? "report schools" : "report board", analysis: analysis, schools: schools,
@@ -197,6 +198,16 @@ extension Pipeline {
             try store.record(entry)
         } catch {
             throw PipelineError(.outputNotCreatable, error.description)
+        }
+    }
+
+    /// Into a run's folder (a `manifest.json` there), the manifest is rewritten with the
+    /// transaction's files and their new hashes, in the same commit.
+    static func updateManifest(in transaction: inout OutputTransaction) {
+        if let current = FileManager.default.contents(atPath: transaction.folder + "/manifest.json"),
+            let updated = Manifest.updated([UInt8](current), adding: transaction.staged)
+        {
+            transaction.add("manifest.json", updated)
         }
     }
 

@@ -1,4 +1,5 @@
 import ContextHistory
+import ContextIngest
 import ContextModel
 import ContextReports
 import ContextTestSupport
@@ -102,6 +103,18 @@ struct IdentityPrologueTests {
             _ = try await pipeline.report(.board(quarter), request: thinned)
             let latest = try #require(try HistoryStore(stateFolder: out + "/.contextd-state").read().previous)
             #expect(Set(latest.clusters.map(\.cluster)) == ids, "the board recorded the run's ids")
+
+            // Issue 12, item 14: the report wrote into the run's folder, and its manifest says so.
+            let manifest = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+                    as? [String: Any])
+            let listed = try #require(manifest["outputs"] as? [[String: Any]])
+            #expect(Set(listed.compactMap { $0["path"] as? String }).isSuperset(of: ["board.json", "board.html"]))
+            for entry in listed {
+                let path = try #require(entry["path"] as? String)
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + path)))
+                #expect(entry["sha256"] as? String == InputFingerprint.sha256Hex(bytes), "\(path)")
+            }
         }
     }
 }

@@ -120,7 +120,7 @@ struct RunConfigurationTests {
         ),
         (
             "limits:\n  lines: 5\n",
-            "test.yaml:2:3: error: key 'limits.lines': unknown key; expected one of: file_bytes, rows_per_file, field_bytes, columns"
+            "test.yaml:2:3: error: key 'limits.lines': unknown key; expected one of: file_bytes, rows_per_file, field_bytes, columns, warning_locations"
         ),
         (
             "clusters:\n  link_kinds: [associate, hugs]\n",
