@@ -12,12 +12,21 @@ public enum ReportEncoding {
 
     /// Encodes a value as the project's JSON.
     public static func json(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var bytes = [UInt8](try encoder.encode(value))
+        var bytes = [UInt8](try encoder(pretty: true).encode(value))
         bytes.append(UInt8(ascii: "\n"))
         return bytes
+    }
+
+    /// The same encoding on one line (a status record, statistics for a benchmark), no newline.
+    public static func compactJSON(_ value: some Encodable) throws -> [UInt8] {
+        [UInt8](try encoder(pretty: false).encode(value))
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
     }
 
     /// Decodes the project's JSON (snake-case keys).

@@ -65,13 +65,6 @@ public struct Daemon: Sendable {
     }
 }
 
-/// A service made of a closure (the coordinator's loop is an actor method).
-struct ClosureService: Service {
-    let body: @Sendable () async -> Void
-
-    func run() async throws { await body() }
-}
-
 /// Runs the watchers and the scheduler for the configuration in force, and starts them afresh
 /// with each configuration reloaded.
 struct TriggerService: Service {

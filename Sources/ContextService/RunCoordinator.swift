@@ -1,6 +1,7 @@
 import ContextIngest
 import ContextModel
 import ContextPipeline
+import ContextReports
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -248,8 +249,7 @@ actor RunCoordinator {
         } onGracefulShutdown: {
             work.cancel()
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start).seconds
         record.seconds = (seconds * 1000).rounded() / 1000
 
         // What the run read, compared with the files it started on and with the files now.
@@ -404,8 +404,7 @@ actor RunCoordinator {
             return
         }
         let delay = retryPolicy.delay(afterFailure: state.attempts)
-        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-        state.nextAt = Date().addingTimeInterval(seconds)
+        state.nextAt = Date().addingTimeInterval(delay.seconds)
         var retry = request
         retry.trigger = "retry"
         state.task = Task {
@@ -418,7 +417,7 @@ actor RunCoordinator {
             "run will be retried",
             metadata: [
                 "dataset": "\(request.dataset)", "run.kind": "\(request.kind.rawValue)",
-                "run.attempts": "\(state.attempts)", "retry.seconds": "\(seconds)",
+                "run.attempts": "\(state.attempts)", "retry.seconds": "\(delay.seconds)",
             ])
     }
 
@@ -443,11 +442,8 @@ actor RunCoordinator {
     /// Writes a run's validation report, in full, to the state folder (owner-only files).
     private func writeValidation(_ report: ValidationReport, dataset: ServiceConfiguration.Dataset) async {
         let text = (report.errors + report.warnings).map { $0.description + "\n" }.joined()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         do {
-            let json = [UInt8](try encoder.encode(report))
+            let json = try ReportEncoding.compactJSON(report)
             try await store.write(
                 files: [("validation.json", json), ("validation.txt", Array(text.utf8))], in: dataset.stateFolder)
         } catch {

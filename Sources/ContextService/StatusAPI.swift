@@ -1,4 +1,5 @@
 import ContextFiles
+import ContextReports
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -96,10 +97,7 @@ enum StatusAPI {
     }
 
     private static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        let data = Data((try? ReportEncoding.json(value)) ?? Array("{}".utf8))
         return Response(
             status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

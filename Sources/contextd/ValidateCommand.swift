@@ -2,6 +2,7 @@ import ArgumentParser
 import ContextIngest
 import ContextModel
 import ContextPipeline
+import ContextReports
 import Foundation
 
 struct ValidateCommand: AsyncParsableCommand {
@@ -64,9 +65,6 @@ struct ValidateCommand: AsyncParsableCommand {
             entities: dataset.graph.entities.count, links: dataset.graph.links.count,
             bytes: dataset.report.files.reduce(0) { $0 + $1.bytes }, warnings: dataset.report.warningCount,
             timings: dataset.timings, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+        print(String(decoding: try ReportEncoding.compactJSON(stats), as: UTF8.self))
     }
 }

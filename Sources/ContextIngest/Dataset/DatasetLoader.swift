@@ -211,7 +211,6 @@ private struct Lap {
     mutating func callAsFunction() -> Double {
         let now = clock.now
         defer { start = now }
-        let elapsed = now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (now - start).seconds
     }
 }
