@@ -1,4 +1,5 @@
 public import ContextAnalysis
+import ContextFiles
 public import ContextIngest
 public import ContextModel
 import ContextPrivacy
@@ -38,6 +39,7 @@ extension Pipeline {
     ///
     /// - Throws: ``IngestError`` (input missing, refused or rejected), `CancellationError`.
     public func prepare(_ request: RunRequest) throws -> PreparedRun {
+        try Self.refuseLinkedStateFolder(request)
         let settled = Self.settled(request)
         let config = settled.configuration
         let asOf = config.asOf ?? Self.today()
@@ -69,6 +71,26 @@ extension Pipeline {
             ])
         return PreparedRun(
             request: settled, asOf: asOf, dataset: dataset, previous: previous, analysis: analysis, timings: timings)
+    }
+
+    /// The default state folder (`OUT/.contextd-state`) is refused when it is a symbolic link:
+    /// the key, the history and the map cache are never read or written through a link planted
+    /// inside `--out`. (Checked when a command starts; the outputs themselves are written from
+    /// folder descriptors, see ``OutputTransaction``.)
+    static func refuseLinkedStateFolder(_ request: RunRequest) throws(PipelineError) {
+        guard request.configuration.state.folder == nil, !request.outputFolder.isEmpty,
+            let out = try? Folder.open(request.outputFolder)
+        else { return }
+        do {
+            _ = try out.folder(".contextd-state")
+        } catch  where error.code == .symbolicLink || error.code == .notAFolder {
+            throw PipelineError(
+                .outputNotCreatable,
+                "\(request.outputFolder)/.contextd-state is not a folder contextd made (\(error.code)); "
+                    + "refused, not followed: move it away and run again")
+        } catch {
+            return  // Missing: made when first needed.
+        }
     }
 
     /// The request with its as-of date settled: the configuration's, else today (UTC). The

@@ -1,3 +1,4 @@
+import ContextAnalysis
 import ContextHistory
 import ContextIngest
 import ContextModel
@@ -130,5 +131,27 @@ struct HistoryAfterCommitTests {
         }
         #expect(problem == "history.sqlite: disk I/O error")
         #expect(pipeline.recordHistoryAfterCommit { () throws(PipelineError) in } == nil)
+    }
+}
+
+/// Issue 12, item 12: no link planted inside `--out` is followed, the state folder included.
+@Suite("A planted state folder link")
+struct PlantedStateLinkTests {
+    @Test func aLinkedStateFolderIsRefusedAndNothingIsWrittenThrough() async throws {
+        try await withTemporaryDirectory { scratch in
+            try TinyDataset.write(to: scratch + "/data")
+            let out = scratch + "/out"
+            let elsewhere = scratch + "/elsewhere"
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: out + "/.contextd-state", withDestinationPath: elsewhere)
+            var configuration = RunConfiguration(asOf: Day(iso: "2024-09-30"))
+            configuration.analysis.clusters.minimumClusterSize = 2
+            let request = RunRequest(
+                dataFolder: scratch + "/data", outputFolder: out, configuration: configuration, configurationFile: nil)
+            let pipeline = Pipeline(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            await #expect(throws: PipelineError.self) { _ = try await pipeline.run(request) }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+        }
     }
 }
